@@ -20,6 +20,9 @@ public sealed record ColocationLease(
     double NoiMargin,
     Usd CapexPerMwIt)
 {
+    /// <summary>Discount rate for the capital charge (10 %: an assumption near the 7–11 % secured-debt coupons of domain.md §3.8 plus equity).</summary>
+    public double DiscountRate { get; init; } = 0.10;
+
     /// <summary>Lease terms from a PUE instead of an IT share (IT share = 1 / PUE).</summary>
     public static ColocationLease FromPue(UsdPerKilowattMonth rent, double pue, double escalator, int termYears, double noiMargin, Usd capexPerMwIt)
     {
@@ -51,6 +54,10 @@ public sealed record ColocationLease(
             AverageRevenuePerYear: averageRent,
             MarginPerYear: noiYear1,
             CapexPerGridMw: capex,
-            SimplePaybackYears: noiYear1.Value > 0 ? capex.Value / noiYear1.Value : double.PositiveInfinity);
+            SimplePaybackYears: noiYear1.Value > 0 ? capex.Value / noiYear1.Value : double.PositiveInfinity)
+        {
+            // The shell is recovered over the lease term: renewal options are upside, not base case.
+            CapitalChargePerYear = capex * CapitalRecovery.Factor(DiscountRate, years),
+        };
     }
 }

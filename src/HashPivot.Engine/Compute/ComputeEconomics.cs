@@ -31,4 +31,10 @@ public sealed record ComputeEconomics(
 {
     /// <summary>GPU write-down per year (GPU cloud only; zero for a lease).</summary>
     public Usd DepreciationPerYear { get; init; }
+
+    /// <summary>Level annual payment that recovers the capex at the discount rate over the asset lives.</summary>
+    public Usd CapitalChargePerYear { get; init; }
+
+    /// <summary>Year-1 margin minus the capital charge: what the MW earns once the conversion is paid for.</summary>
+    public Usd MarginAfterCapitalPerYear => MarginPerYear - CapitalChargePerYear;
 }

@@ -26,6 +26,12 @@ public sealed record GpuCloud(
 {
     private const double HoursPerYear = 8_760;
 
+    /// <summary>Years over which the data hall (not the GPUs) is recovered; an assumption for a powered shell.</summary>
+    public const double FacilityLifeYears = 20;
+
+    /// <summary>Discount rate for the capital charge (10 %, the same assumption as for leases).</summary>
+    public double DiscountRate { get; init; } = 0.10;
+
     /// <summary>GPUs that one MW of grid connection powers.</summary>
     public double GpusPerGridMw => 1000 / GridKwPerGpu;
 
@@ -39,7 +45,9 @@ public sealed record GpuCloud(
         // connection is reserved. Charging full power is the conservative, stated choice.
         var power = new Megawatts(1) * TimeSpan.FromHours(HoursPerYear) * powerPrice;
         var ebitda = revenue * (1 - OpexShare) - power;
-        var capex = CapexPerGpu * gpus + FacilityCapexPerMwIt * ItShareOfGross;
+        var gpuCapex = CapexPerGpu * gpus;
+        var facilityCapex = FacilityCapexPerMwIt * ItShareOfGross;
+        var capex = gpuCapex + facilityCapex;
         return new ComputeEconomics(
             Use: ComputeUse.GpuCloud,
             ItMegawatts: new Megawatts(ItShareOfGross),
@@ -49,7 +57,9 @@ public sealed record GpuCloud(
             CapexPerGridMw: capex,
             SimplePaybackYears: ebitda.Value > 0 ? capex.Value / ebitda.Value : double.PositiveInfinity)
         {
-            DepreciationPerYear = CapexPerGpu * gpus / UsefulLifeYears,
+            DepreciationPerYear = gpuCapex / UsefulLifeYears,
+            CapitalChargePerYear = gpuCapex * CapitalRecovery.Factor(DiscountRate, UsefulLifeYears)
+                + facilityCapex * CapitalRecovery.Factor(DiscountRate, FacilityLifeYears),
         };
     }
 }

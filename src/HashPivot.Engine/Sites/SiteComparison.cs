@@ -11,7 +11,10 @@ namespace HashPivot.Engine.Sites;
 /// <param name="Curtailment">Strike-price operation against the price series; null for a fixed price.</param>
 /// <param name="Lease">Lease economics per grid MW.</param>
 /// <param name="Cloud">GPU-cloud economics per grid MW.</param>
-/// <param name="BestUse">The use with the highest margin per MW-year.</param>
+/// <param name="BestUse">
+/// The use with the highest margin per MW-year after the capital charge of converting (installed miners are sunk, so mining
+/// carries none): comparing year-1 margins alone would always favour the most capital-hungry use.
+/// </param>
 /// <param name="BestMarginPerMwYear">That margin.</param>
 /// <param name="AdvantagePerMwYear">Best margin minus the second best.</param>
 public sealed record SiteComparison(
@@ -60,8 +63,8 @@ public sealed record SiteComparison(
         var cloud = site.CloudOffer.PerGridMw(site.Power.Average);
         var ranked = new List<(string Use, Usd Margin)>
         {
-            (LeaseUse, lease.MarginPerYear),
-            (CloudUse, cloud.MarginPerYear),
+            (LeaseUse, lease.MarginAfterCapitalPerYear),
+            (CloudUse, cloud.MarginAfterCapitalPerYear),
         };
         if (mining is not null)
         {

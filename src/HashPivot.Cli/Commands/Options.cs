@@ -1,0 +1,41 @@
+using System.CommandLine;
+using System.CommandLine.Parsing;
+
+namespace HashPivot.Cli.Commands;
+
+/// <summary>Option factories shared by commands, with validation so bad numbers exit 2 before any work.</summary>
+internal static class Options
+{
+    public static Option<double> PositiveNumber(string name, string description, bool required = true, double? defaultValue = null)
+    {
+        var option = new Option<double>(name) { Description = description, Required = required && defaultValue is null };
+        if (defaultValue is { } value)
+        {
+            option.DefaultValueFactory = _ => value;
+        }
+
+        option.Validators.Add(result => RequireFinite(result, name, allowZero: false));
+        return option;
+    }
+
+    public static Option<double> NonNegativeNumber(string name, string description, double defaultValue)
+    {
+        var option = new Option<double>(name) { Description = description, DefaultValueFactory = _ => defaultValue };
+        option.Validators.Add(result => RequireFinite(result, name, allowZero: true));
+        return option;
+    }
+
+    private static void RequireFinite(OptionResult result, string name, bool allowZero)
+    {
+        if (result.Tokens.Count == 0)
+        {
+            return;
+        }
+
+        var value = result.GetValueOrDefault<double>();
+        if (!double.IsFinite(value) || value < 0 || (!allowZero && value == 0))
+        {
+            result.AddError($"{name} must be a {(allowZero ? "non-negative" : "positive")} finite number, got '{result.Tokens[0].Value}'.");
+        }
+    }
+}

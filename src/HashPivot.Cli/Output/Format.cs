@@ -1,0 +1,19 @@
+using System.Globalization;
+
+namespace HashPivot.Cli;
+
+/// <summary>Number formatting for tables: invariant culture, thousands separators, a dash for missing values.</summary>
+internal static class Format
+{
+    public static string Number(double value, int decimals) =>
+        double.IsFinite(value) ? value.ToString("N" + decimals.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture) : "–";
+
+    public static string Money(double value, int decimals) => double.IsFinite(value) ? "$" + Number(value, decimals) : "–";
+
+    public static string Millions(double value) => double.IsFinite(value) ? "$" + Number(value / 1e6, 2) + "M" : "–";
+
+    public static string Percent(double share) => double.IsFinite(share) ? Number(share * 100, 1) + "%" : "–";
+
+    /// <summary>NaN and infinities become null in JSON, which has no representation for them.</summary>
+    public static double? Finite(double value) => double.IsFinite(value) ? value : null;
+}
