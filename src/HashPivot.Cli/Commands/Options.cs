@@ -32,7 +32,12 @@ internal static class Options
             return;
         }
 
-        var value = result.GetValueOrDefault<double>();
+        // Text that is not a number is reported by the option's own converter; only judge numbers here.
+        if (!double.TryParse(result.Tokens[0].Value, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var value))
+        {
+            return;
+        }
+
         if (!double.IsFinite(value) || value < 0 || (!allowZero && value == 0))
         {
             result.AddError($"{name} must be a {(allowZero ? "non-negative" : "positive")} finite number, got '{result.Tokens[0].Value}'.");

@@ -1,0 +1,86 @@
+using System.Text.RegularExpressions;
+
+namespace HashPivot.Cli.Tests;
+
+/// <summary>Every example in the README and in `--help` runs (style.md: docs that run cannot rot).</summary>
+public partial class DocumentationExamplesTests
+{
+    public static TheoryData<string> ReadmeExamples()
+    {
+        var data = new TheoryData<string>();
+        var inBlock = false;
+        foreach (var raw in File.ReadLines(Path.Combine(CliRunner.RepoRoot, "README.md")))
+        {
+            var line = raw.Trim();
+            if (line.StartsWith("```", StringComparison.Ordinal))
+            {
+                inBlock = !inBlock;
+                continue;
+            }
+
+            const string Run = "dotnet run --project src/HashPivot.Cli -- ";
+            if (inBlock && line.StartsWith(Run, StringComparison.Ordinal))
+            {
+                data.Add("hashpivot " + line[Run.Length..]);
+            }
+            else if (inBlock && line.StartsWith("hashpivot ", StringComparison.Ordinal))
+            {
+                data.Add(line);
+            }
+        }
+
+        return data;
+    }
+
+    public static TheoryData<string> HelpExamples()
+    {
+        var data = new TheoryData<string>();
+        foreach (var command in new[] { "hashprice", "compare", "asics", "deal", "halvings" })
+        {
+            var help = CliRunner.Run(command, "--help").Out;
+            foreach (Match m in ExampleLine().Matches(help))
+            {
+                data.Add(m.Groups[1].Value.Trim());
+            }
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(ReadmeExamples))]
+    public void ReadmeExample_Runs_ExitsZeroWithOutput(string commandLine) => AssertRuns(commandLine);
+
+    [Theory]
+    [MemberData(nameof(HelpExamples))]
+    public void HelpExample_Runs_ExitsZeroWithOutput(string commandLine) => AssertRuns(commandLine);
+
+    [Fact]
+    public void Readme_HasExamples_ForEveryCommand()
+    {
+        var examples = ((IEnumerable<object[]>)ReadmeExamples()).Select(row => (string)row[0]).ToList();
+        foreach (var command in new[] { "hashprice", "compare", "asics", "deal", "halvings" })
+        {
+            Assert.Contains(examples, e => e.StartsWith($"hashpivot {command}", StringComparison.Ordinal));
+        }
+    }
+
+    private static void AssertRuns(string commandLine)
+    {
+        var args = commandLine.Split(' ', StringSplitOptions.RemoveEmptyEntries).Skip(1)
+            .Select(a => a.StartsWith("samples/", StringComparison.Ordinal) ? Path.Combine(CliRunner.RepoRoot, a) : a)
+            .ToArray();
+
+        var run = CliRunner.Run(args);
+
+        Assert.True(run.Exit == 0, $"'{commandLine}' exited {run.Exit}: {run.Err}");
+        Assert.False(string.IsNullOrWhiteSpace(run.Out), $"'{commandLine}' printed nothing");
+        if (args.Contains("--json"))
+        {
+            run.Json();
+        }
+    }
+
+    [GeneratedRegex(@"Example: (hashpivot [^\r\n]+)")]
+    private static partial Regex ExampleLine();
+}
