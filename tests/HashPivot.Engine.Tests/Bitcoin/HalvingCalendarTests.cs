@@ -94,4 +94,13 @@ public sealed class HalvingCalendarTests
         var next = HalvingCalendar.Next(900_000, June2025, TenMinutes);
         Assert.Equal(new DateTimeOffset(2028, 4, 7, 16, 0, 0, TimeSpan.Zero), next.DateUtc);
     }
+
+    [Theory]
+    [InlineData(13_440_000L)]
+    [InlineData(20_000_000L)]
+    public void Next_AfterLastHalving_Throws(long height)
+    {
+        // After the 64th halving (height 13,440,000) the subsidy is zero for ever: there is no next halving.
+        Assert.Throws<ArgumentOutOfRangeException>(() => HalvingCalendar.Next(height, June2025, TenMinutes));
+    }
 }
