@@ -36,10 +36,11 @@ public static class HalvingCalendar
         return halvings;
     }
 
-    /// <summary>The next halving after a height.</summary>
+    /// <summary>The next halving after a height; throws from the 64th halving on, after which there is none.</summary>
     public static Halving Next(long currentHeight, DateTimeOffset nowUtc, TimeSpan averageBlockTime)
     {
         var number = Subsidy.HalvingsAt(currentHeight) + 1;
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(number, BitcoinProtocol.MaxHalvings, nameof(currentHeight));
         return Build(currentHeight, nowUtc, averageBlockTime, number)[^1];
     }
 }
