@@ -33,11 +33,12 @@ public sealed record ColocationLease(
     /// <summary>Economics per MW of grid connection given to the tenant.</summary>
     public ComputeEconomics PerGridMw()
     {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(TermYears);
         var itMw = ItShareOfGross;
         var rentYear1 = new Usd(RentPerKwMonth.Value * 1000 * 12 * itMw);
 
         // The average over the term with annual escalation: a geometric series divided by the term.
-        var years = Math.Max(TermYears, 1);
+        var years = TermYears;
         var growth = 0.0;
         for (var y = 0; y < years; y++)
         {

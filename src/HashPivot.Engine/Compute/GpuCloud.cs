@@ -38,6 +38,8 @@ public sealed record GpuCloud(
     /// <summary>Economics per MW of grid connection, paying for the power at a flat price.</summary>
     public ComputeEconomics PerGridMw(UsdPerMwh powerPrice)
     {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(GridKwPerGpu);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(UsefulLifeYears);
         var gpus = GpusPerGridMw;
         var revenue = new Usd(gpus * PricePerGpuHour * HoursPerYear * Utilisation);
 

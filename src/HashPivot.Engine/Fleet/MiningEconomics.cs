@@ -40,6 +40,11 @@ public sealed record MiningEconomics(
         UsdPerPetahashDay hashprice,
         UsdPerMwh powerPrice)
     {
+        if (uptime is < 0 or > 1 || poolFee is < 0 or > 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(uptime), $"Uptime must be in [0, 1] and pool fee in [0, 1]; got {uptime} and {poolFee}.");
+        }
+
         var payoutShare = 1 - poolFee;
         var revenue = hashrate.DailyRevenueUsd(hashprice) * (uptime * payoutShare);
         var energyPerDay = sitePower * TimeSpan.FromHours(24 * uptime);

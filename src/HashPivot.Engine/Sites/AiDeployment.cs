@@ -10,6 +10,6 @@ namespace HashPivot.Engine.Sites;
 /// <param name="Cloud">GPU-cloud terms, when the site runs GPUs itself.</param>
 public sealed record AiDeployment(string Name, Megawatts GridMw, ColocationLease? Lease, GpuCloud? Cloud)
 {
-    /// <summary>Annual economics of this deployment at the site's average power price (zero when it has no terms).</summary>
+    /// <summary>Annual economics of this deployment per grid MW at the site's average power price; null when it has no terms.</summary>
     public ComputeEconomics? PerGridMw(UsdPerMwh powerPrice) => Lease?.PerGridMw() ?? Cloud?.PerGridMw(powerPrice);
 }

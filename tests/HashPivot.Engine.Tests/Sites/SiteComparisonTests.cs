@@ -11,10 +11,14 @@ public sealed class SiteComparisonTests
 {
     private static readonly double[] Series = [20, 30, 40, 100, 200, 50, 60, 80];
 
+    // A zero discount rate makes the capital charge capex ÷ life, so rankings can be checked by hand:
+    // lease 9M × 0.75 / 10 y = 675,000/yr ⇒ NOI 1,147,500 − 675,000 = 472,500 after capital;
+    // cloud GPUs 500 × 50,000 / 5 y = 5,000,000 + hall 15M × 0.8 / 20 y = 600,000 ⇒ 5,600,000/yr.
     private static Site MakeSite(PowerPrice power, MiningFleet fleet, ColocationLease? lease = null, GpuCloud? cloud = null,
         IReadOnlyList<AiDeployment>? deployments = null) =>
         new("Test", "ERCOT", new Megawatts(50), power, fleet, deployments ?? [],
-            lease ?? ColocationLeaseTests.Median(), cloud ?? GpuCloudTests.Blackwell());
+            (lease ?? ColocationLeaseTests.Median()) with { DiscountRate = 0 },
+            (cloud ?? GpuCloudTests.Blackwell()) with { DiscountRate = 0 });
 
     [Fact]
     public void For_SeriesAboveStrike_CurtailsExactlyThoseIntervals()
@@ -55,13 +59,15 @@ public sealed class SiteComparisonTests
     [Fact]
     public void For_GpuCloudBest_RanksAndReportsAdvantage()
     {
-        // Cloud at the series average 72.5: 10,919,340 × 0.85 − 8,760 × 72.5 = 8,646,339 (GpuCloudTests hand calc);
-        // lease NOI 1,147,500; mining 183,573.53. Best = cloud, advantage = 8,646,339 − 1,147,500 = 7,498,839.
+        // Cloud at the series average 72.5: 10,919,340 × 0.85 − 8,760 × 72.5 = 8,646,339 (GpuCloudTests hand calc),
+        // − 5,600,000 capital = 3,046,339; lease 472,500 after capital; mining 183,573.53.
+        // Best = cloud, advantage = 3,046,339 − 472,500 = 2,573,839.
         var site = MakeSite(PowerPrice.FromSeries(Series, UsdPerMwh.Zero, "test"), MiningFleetTests.IdealFleet(17));
         var c = SiteComparison.For(site, new UsdPerPetahashDay(30));
         Assert.Equal(SiteComparison.CloudUse, c.BestUse);
-        Assert.Equal(8_646_339, c.BestMarginPerMwYear.Value, 1e-3);
-        Assert.Equal(7_498_839, c.AdvantagePerMwYear.Value, 1e-3);
+        Assert.Equal(3_046_339, c.BestMarginPerMwYear.Value, 1e-3);
+        Assert.Equal(2_573_839, c.AdvantagePerMwYear.Value, 1e-3);
+        Assert.Equal(5_600_000, c.Cloud.CapitalChargePerYear.Value, 1e-6);
         Assert.Equal(1_147_500, c.Lease.MarginPerYear.Value, 1e-6);
         Assert.Equal(8_646_339, c.Cloud.MarginPerYear.Value, 1e-3);
     }
@@ -70,8 +76,9 @@ public sealed class SiteComparisonTests
     public void For_CheapPowerHighHashprice_MiningBest()
     {
         // Fixed $20/MWh, HP $55 (Jul 2025 ~$62 peak range, §1.3): mining = 1,180,882.35 − 8,760 × 20 = 1,005,682.35.
-        // Lease at $100/kW-mo: 100 × 12,000 × 0.75 × 0.85 = 765,000. Cloud at $0.20/GPU-h:
-        // 500 × 0.2 × 8,760 × 0.9 × 0.85 − 175,200 = 494,940. Advantage 1,005,682.35 − 765,000 = 240,682.35 (hand).
+        // Lease at $100/kW-mo: 100 × 12,000 × 0.75 × 0.85 = 765,000 − 675,000 capital = 90,000. Cloud at $0.20/GPU-h:
+        // 500 × 0.2 × 8,760 × 0.9 × 0.85 − 175,200 = 494,940 − 5,600,000 capital < 0.
+        // Advantage 1,005,682.35 − 90,000 = 915,682.35 (hand).
         var lease = ColocationLeaseTests.Median() with { RentPerKwMonth = new UsdPerKilowattMonth(100) };
         var cloud = GpuCloudTests.Blackwell() with { PricePerGpuHour = 0.2 };
         var site = MakeSite(PowerPrice.Fixed(new UsdPerMwh(20)), MiningFleetTests.IdealFleet(17), lease, cloud);
@@ -80,32 +87,33 @@ public sealed class SiteComparisonTests
         Assert.Null(c.Curtailment);
         Assert.Equal(SiteComparison.MiningUse, c.BestUse);
         Assert.Equal(1_005_682.35, c.BestMarginPerMwYear.Value, 0.01);
-        Assert.Equal(240_682.35, c.AdvantagePerMwYear.Value, 0.01);
+        Assert.Equal(915_682.35, c.AdvantagePerMwYear.Value, 0.01);
         Assert.Equal(494_940, c.Cloud.MarginPerYear.Value, 1e-6);
     }
 
     [Fact]
     public void For_LeaseBest_WhenCloudLoses()
     {
-        // Cloud at $0.20/GPU-h, fixed $40: 670,140 − 350,400 = 319,740; mining at HP 30: 644,117.65 − 350,400 = 293,717.65;
-        // lease 1,147,500 ⇒ best lease, advantage 1,147,500 − 319,740 = 827,760 (hand).
+        // Cloud at $0.20/GPU-h, fixed $40: 670,140 − 350,400 − 5,600,000 < 0; mining at HP 30: 644,117.65 − 350,400 = 293,717.65;
+        // lease 472,500 after capital ⇒ best lease, advantage 472,500 − 293,717.65 = 178,782.35 (hand).
         var cloud = GpuCloudTests.Blackwell() with { PricePerGpuHour = 0.2 };
         var site = MakeSite(PowerPrice.Fixed(new UsdPerMwh(40)), MiningFleetTests.IdealFleet(17), cloud: cloud);
         var c = SiteComparison.For(site, new UsdPerPetahashDay(30));
         Assert.Equal(SiteComparison.LeaseUse, c.BestUse);
-        Assert.Equal(827_760, c.AdvantagePerMwYear.Value, 1e-3);
+        Assert.Equal(178_782.35, c.AdvantagePerMwYear.Value, 0.01);
     }
 
     [Fact]
     public void For_SiteWithoutMiners_MiningIsNull()
     {
-        // Only lease (1,147,500) and cloud at $40 fixed (8,931,039) compete: advantage 7,783,539 (hand).
+        // Only lease (472,500 after capital) and cloud at $40 fixed (8,931,039 − 5,600,000 = 3,331,039) compete:
+        // advantage 2,858,539 (hand).
         var site = MakeSite(PowerPrice.Fixed(new UsdPerMwh(40)), new MiningFleet([], 0.1, 1, 0));
         var c = SiteComparison.For(site, new UsdPerPetahashDay(30));
         Assert.Null(c.Mining);
         Assert.Null(c.Curtailment);
         Assert.Equal(SiteComparison.CloudUse, c.BestUse);
-        Assert.Equal(7_783_539, c.AdvantagePerMwYear.Value, 1e-3);
+        Assert.Equal(2_858_539, c.AdvantagePerMwYear.Value, 1e-3);
     }
 
     [Fact]
