@@ -11,19 +11,25 @@ public sealed record CurtailmentSummary(double RunShare, UsdPerMwh MeanPriceWhen
     public static CurtailmentSummary ForStrike(UsdPerMwh strike, IReadOnlyList<double> prices)
     {
         ArgumentNullException.ThrowIfNull(prices);
+        return prices is double[] array ? ForStrike(strike, array.AsSpan()) : ForStrike(strike, prices.ToArray().AsSpan());
+    }
+
+    /// <summary>Runs when the interval price is at or below the strike, curtails otherwise (the hot path: one pass over a span).</summary>
+    public static CurtailmentSummary ForStrike(UsdPerMwh strike, ReadOnlySpan<double> prices)
+    {
+        var limit = strike.Value;
         var run = 0;
         var sum = 0.0;
-        for (var i = 0; i < prices.Count; i++)
+        foreach (var price in prices)
         {
-            if (prices[i] <= strike.Value)
-            {
-                run++;
-                sum += prices[i];
-            }
+            // Branch-free accumulation: price spikes are rare but unpredictable, so avoid mispredicted jumps.
+            var on = price <= limit ? 1 : 0;
+            run += on;
+            sum += on * price;
         }
 
         return new CurtailmentSummary(
-            prices.Count == 0 ? 0 : (double)run / prices.Count,
+            prices.IsEmpty ? 0 : (double)run / prices.Length,
             new UsdPerMwh(run == 0 ? 0 : sum / run));
     }
 }

@@ -8,10 +8,12 @@ namespace HashPivot.Engine.Sites;
 /// </summary>
 public sealed record PowerPrice
 {
+    private readonly double[]? _intervalPrices;
+
     private PowerPrice(UsdPerMwh average, double[]? intervalPrices, string description)
     {
         Average = average;
-        IntervalPrices = intervalPrices;
+        _intervalPrices = intervalPrices;
         Description = description;
     }
 
@@ -19,7 +21,10 @@ public sealed record PowerPrice
     public UsdPerMwh Average { get; }
 
     /// <summary>Interval prices in USD/MWh when the price follows a series; null for a fixed price.</summary>
-    public IReadOnlyList<double>? IntervalPrices { get; }
+    public IReadOnlyList<double>? IntervalPrices => _intervalPrices;
+
+    /// <summary>The interval prices as a span for hot loops (empty for a fixed price).</summary>
+    public ReadOnlySpan<double> IntervalPriceSpan => _intervalPrices;
 
     /// <summary>Where the price comes from, for reports.</summary>
     public string Description { get; }

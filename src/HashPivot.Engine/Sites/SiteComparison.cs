@@ -47,10 +47,10 @@ public sealed record SiteComparison(
         if (fleet.Hashrate.Value > 0)
         {
             mining = fleet.Economics(hashprice, site.Power.Average);
-            if (site.Power.IntervalPrices is { } prices)
+            if (site.Power.IntervalPrices is not null)
             {
                 // A flexible load curtails above its strike, so it earns on the intervals it runs and pays their prices.
-                curtailment = CurtailmentSummary.ForStrike(mining.StrikePrice, prices);
+                curtailment = CurtailmentSummary.ForStrike(mining.StrikePrice, site.Power.IntervalPriceSpan);
                 var flexible = new MiningFleet(fleet.Units, fleet.OverheadShare, fleet.Uptime * curtailment.RunShare, fleet.PoolFee);
                 mining = flexible.Economics(hashprice, curtailment.MeanPriceWhenRunning) with
                 {

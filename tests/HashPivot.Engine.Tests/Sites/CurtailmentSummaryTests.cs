@@ -32,7 +32,7 @@ public sealed class CurtailmentSummaryTests
     [Fact]
     public void ForStrike_NullSeries_Throws()
     {
-        Assert.Throws<ArgumentNullException>(() => CurtailmentSummary.ForStrike(new UsdPerMwh(50), null!));
+        Assert.Throws<ArgumentNullException>(() => CurtailmentSummary.ForStrike(new UsdPerMwh(50), (IReadOnlyList<double>)null!));
     }
 
     [Fact]
