@@ -14,8 +14,10 @@ internal static class ErcotClock
     private static readonly DateTimeZone Central = DateTimeZoneProviders.Tzdb["America/Chicago"];
 
     /// <summary>The UTC start (Unix seconds) of the interval starting <paramref name="minutesIntoHour"/> into hour ending <paramref name="hourEnding"/>.</summary>
-    public static bool TryToUtc(DateOnly date, int hourEnding, int minutesIntoHour, bool repeated, out long unixSeconds, out string? error)
+    /// <remarks>On failure <paramref name="flagIsWrong"/> says whether the flag is at fault (set on an hour that is not repeated) rather than the hour (which does not exist).</remarks>
+    public static bool TryToUtc(DateOnly date, int hourEnding, int minutesIntoHour, bool repeated, out long unixSeconds, out string? error, out bool flagIsWrong)
     {
+        flagIsWrong = false;
         var local = new LocalDate(date.Year, date.Month, date.Day).At(new LocalTime(hourEnding - 1, minutesIntoHour));
         var mapping = Central.MapLocal(local);
         unixSeconds = 0;
@@ -26,6 +28,7 @@ internal static class ErcotClock
                     $"hour ending {hourEnding:00} does not exist on {date:yyyy-MM-dd}: clocks in America/Chicago spring forward from 02:00 to 03:00");
                 return false;
             case 1 when repeated:
+                flagIsWrong = true;
                 error = string.Create(CultureInfo.InvariantCulture,
                     $"the repeated-hour flag is set, but hour ending {hourEnding:00} on {date:yyyy-MM-dd} is not a repeated (fall-back) hour");
                 return false;

@@ -62,9 +62,9 @@ internal static class ErcotLongCsv
                 continue;
             }
 
-            if (!ErcotClock.TryToUtc(date, hour, (quarter - 1) * 15, repeated, out var instant, out error))
+            if (!ErcotClock.TryToUtc(date, hour, (quarter - 1) * 15, repeated, out var instant, out error, out var flagIsWrong))
             {
-                csv.Report(flagCol >= 0 && repeated ? flagCol : hourCol, error!);
+                csv.Report(flagIsWrong ? flagCol : hourCol, error!);
                 continue;
             }
 

@@ -115,6 +115,13 @@ public class ErcotLongCsvTests
     }
 
     [Fact]
+    public void Parse_He03FlaggedYOnSpringForwardDay_ErrorBlamesHourNotFlag()
+    {
+        var text = $"{ErcotText.DamHeader}\n03/10/2024,03:00,Y,HB_NORTH,2\n";
+        ProblemAssert.Single(GridPriceCsv.Parse(text, File), File, 2, "Hour Ending", "does not exist");
+    }
+
+    [Fact]
     public void Parse_RepeatedFlagOnOrdinaryDay_ErrorAtFlag()
     {
         var text = $"{ErcotText.DamHeader}\n03/11/2024,02:00,N,HB_NORTH,1\n03/11/2024,02:00,Y,HB_NORTH,2\n";
