@@ -67,6 +67,13 @@ internal static class CsvValues
             return false;
         }
 
+        // Fast path for the canonical form every shared-data file uses; the general parser costs about ten times more.
+        if (TryParseCanonicalUtc(s, out unixSeconds))
+        {
+            error = null;
+            return true;
+        }
+
         if (!HasOffset(s))
         {
             error = $"'{Clip(s)}' has no UTC offset (expected e.g. 2024-01-01T06:00:00Z or 2024-01-01T00:00:00-06:00)";
@@ -87,6 +94,48 @@ internal static class CsvValues
 
         unixSeconds = instant.ToUnixTimeSeconds();
         error = null;
+        return true;
+    }
+
+    // Exactly yyyy-MM-ddTHH:mm:ssZ with a valid date and time; anything else goes to the general parser.
+    private static bool TryParseCanonicalUtc(ReadOnlySpan<char> s, out long unixSeconds)
+    {
+        unixSeconds = 0;
+        if (s.Length != 20 || s[4] != '-' || s[7] != '-' || s[10] != 'T' || s[13] != ':' || s[16] != ':' || s[19] != 'Z')
+        {
+            return false;
+        }
+
+        if (!TryDigits(s[..4], out var year) || !TryDigits(s.Slice(5, 2), out var month) || !TryDigits(s.Slice(8, 2), out var day)
+            || !TryDigits(s.Slice(11, 2), out var hour) || !TryDigits(s.Slice(14, 2), out var minute) || !TryDigits(s.Slice(17, 2), out var second))
+        {
+            return false;
+        }
+
+        if (year < 1 || month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month) || hour > 23 || minute > 59 || second > 59)
+        {
+            return false;
+        }
+
+        unixSeconds = (new DateOnly(year, month, day).DayNumber - UnixEpochDay) * 86_400L + (hour * 3600) + (minute * 60) + second;
+        return true;
+    }
+
+    private static readonly int UnixEpochDay = DateOnly.FromDateTime(DateTime.UnixEpoch).DayNumber;
+
+    private static bool TryDigits(ReadOnlySpan<char> s, out int value)
+    {
+        value = 0;
+        foreach (var c in s)
+        {
+            if (c is < '0' or > '9')
+            {
+                return false;
+            }
+
+            value = (value * 10) + (c - '0');
+        }
+
         return true;
     }
 

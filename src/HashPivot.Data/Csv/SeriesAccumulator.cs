@@ -6,32 +6,35 @@ namespace HashPivot.Data.Csv;
 /// <summary>Collects one named series row by row, refusing (and reporting with both line numbers) duplicate and out-of-order instants.</summary>
 internal sealed class SeriesAccumulator(string name, int capacity = 1024)
 {
-    private readonly Dictionary<long, int> _lineOf = new(capacity);
+    // Accepted instants are strictly increasing, so a clash is found by binary search in the error path
+    // only; the parallel line list lets the message name the earlier row.
     private readonly List<long> _starts = new(capacity);
     private readonly List<double> _values = new(capacity);
-    private int _lastLine;
+    private readonly List<int> _lines = new(capacity);
 
     public string Name { get; } = name;
 
     /// <summary>True when <paramref name="instant"/> (Unix seconds) is new and later than every earlier one; otherwise reports against <paramref name="column"/>.</summary>
     public bool CheckOrder(CsvDocument csv, int column, long instant)
     {
-        if (_lineOf.TryGetValue(instant, out var firstLine))
+        if (_starts.Count == 0 || instant > _starts[^1])
         {
-            csv.Report(column, string.Create(CultureInfo.InvariantCulture,
-                $"duplicate interval {Format(instant)} for '{Name}', first seen on line {firstLine}"));
-            return false;
+            return true;
         }
 
-        _lineOf[instant] = csv.Line;
-        if (_starts.Count > 0 && instant < _starts[^1])
+        var at = _starts.BinarySearch(instant);
+        if (at >= 0)
         {
             csv.Report(column, string.Create(CultureInfo.InvariantCulture,
-                $"interval {Format(instant)} for '{Name}' is out of order: line {_lastLine} already had {Format(_starts[^1])}"));
-            return false;
+                $"duplicate interval {Format(instant)} for '{Name}', first seen on line {_lines[at]}"));
+        }
+        else
+        {
+            csv.Report(column, string.Create(CultureInfo.InvariantCulture,
+                $"interval {Format(instant)} for '{Name}' is out of order: line {_lines[^1]} already had {Format(_starts[^1])}"));
         }
 
-        return true;
+        return false;
     }
 
     /// <summary>Appends a value whose instant passed <see cref="CheckOrder"/>.</summary>
@@ -39,7 +42,7 @@ internal sealed class SeriesAccumulator(string name, int capacity = 1024)
     {
         _starts.Add(instant);
         _values.Add(value);
-        _lastLine = csv.Line;
+        _lines.Add(csv.Line);
     }
 
     public int Count => _starts.Count;
