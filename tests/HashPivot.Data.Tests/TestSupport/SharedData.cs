@@ -1,0 +1,45 @@
+namespace HashPivot.Data.Tests.TestSupport;
+
+// Finds the real data folder (read-only, never copied into the repo): HASHPIVOT_SHARED_DATA, else
+// ../shared/data next to the repository root (the folder holding HashPivot.slnx above the test binaries).
+internal static class SharedData
+{
+    private static readonly Lazy<string?> Folder = new(Locate);
+
+    public static string? Directory => Folder.Value;
+
+    /// <summary>The full path of a shared data file, or null when the folder or the file is absent.</summary>
+    public static string? PathOf(string fileName)
+    {
+        if (Directory is null)
+        {
+            return null;
+        }
+
+        var path = Path.Combine(Directory, fileName);
+        return File.Exists(path) ? path : null;
+    }
+
+    public static string Require(string fileName) =>
+        PathOf(fileName) ?? throw new InvalidOperationException($"{fileName} not found; the test should have been skipped.");
+
+    private static string? Locate()
+    {
+        var fromEnv = Environment.GetEnvironmentVariable("HASHPIVOT_SHARED_DATA");
+        if (!string.IsNullOrWhiteSpace(fromEnv))
+        {
+            return System.IO.Directory.Exists(fromEnv) ? fromEnv : null;
+        }
+
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "HashPivot.slnx")))
+            {
+                var candidate = Path.GetFullPath(Path.Combine(dir.FullName, "..", "shared", "data"));
+                return System.IO.Directory.Exists(candidate) ? candidate : null;
+            }
+        }
+
+        return null;
+    }
+}
