@@ -34,6 +34,7 @@ public static class CliApp
             AsicsCommand.Build(context),
             DealCommand.Build(context),
             HalvingsCommand.Build(context),
+            DataCommand.Build(context),
         };
         root.Options.Add(Json);
 

@@ -35,9 +35,9 @@ public partial class DocumentationExamplesTests
     public static TheoryData<string> HelpExamples()
     {
         var data = new TheoryData<string>();
-        foreach (var command in new[] { "hashprice", "compare", "asics", "deal", "halvings" })
+        foreach (var command in new[] { "hashprice", "compare", "asics", "deal", "halvings", "data synth grid" })
         {
-            var help = CliRunner.Run(command, "--help").Out;
+            var help = CliRunner.Run([.. command.Split(' '), "--help"]).Out;
             foreach (Match m in ExampleLine().Matches(help))
             {
                 data.Add(m.Groups[1].Value.Trim());
@@ -59,7 +59,7 @@ public partial class DocumentationExamplesTests
     public void Readme_HasExamples_ForEveryCommand()
     {
         var examples = ((IEnumerable<object[]>)ReadmeExamples()).Select(row => (string)row[0]).ToList();
-        foreach (var command in new[] { "hashprice", "compare", "asics", "deal", "halvings" })
+        foreach (var command in new[] { "hashprice", "compare", "asics", "deal", "halvings", "data synth grid" })
         {
             Assert.Contains(examples, e => e.StartsWith($"hashpivot {command}", StringComparison.Ordinal));
         }
@@ -68,7 +68,9 @@ public partial class DocumentationExamplesTests
     private static void AssertRuns(string commandLine)
     {
         var args = commandLine.Split(' ', StringSplitOptions.RemoveEmptyEntries).Skip(1)
-            .Select(a => a.StartsWith("samples/", StringComparison.Ordinal) ? Path.Combine(CliRunner.RepoRoot, a) : a)
+            .Select(a => a.StartsWith("samples/", StringComparison.Ordinal) ? Path.Combine(CliRunner.RepoRoot, a)
+                : a.EndsWith(".csv", StringComparison.Ordinal) ? Path.Combine(Path.GetTempPath(), $"hashpivot-{Guid.NewGuid():N}-{a}")
+                : a)
             .ToArray();
 
         var run = CliRunner.Run(args);

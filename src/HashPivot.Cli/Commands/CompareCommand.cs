@@ -1,4 +1,5 @@
 using System.CommandLine;
+using HashPivot.Data.Csv.Grid;
 using HashPivot.Data.Portfolios;
 using HashPivot.Engine.Compute;
 using HashPivot.Engine.Fleet;
@@ -10,7 +11,7 @@ namespace HashPivot.Cli.Commands;
 /// <summary><c>hashpivot compare</c>: per site and per MW, mining versus colocation lease versus GPU cloud.</summary>
 internal static class CompareCommand
 {
-    public static Command Build(CliContext context, IPriceSeriesReader? seriesReader = null)
+    public static Command Build(CliContext context)
     {
         var file = new Argument<FileInfo>("PORTFOLIO") { Description = "Portfolio YAML file (see samples/portfolio.yaml)." };
         var command = new Command("compare", "What each MW of every site earns mining versus hosting AI/HPC, at the portfolio's network snapshot.\n"
@@ -21,7 +22,7 @@ internal static class CompareCommand
         command.SetAction(CliApp.Guard(context, parsed =>
         {
             var path = parsed.GetValue(file)!.ToString();
-            var portfolio = new PortfolioLoader(seriesReader).LoadFile(path);
+            var portfolio = new PortfolioLoader(new GridPriceSeriesReader()).LoadFile(path);
             var hashprice = portfolio.Network.Hashprice;
             var comparisons = portfolio.Sites.Select(s => SiteComparison.For(s, hashprice)).ToList();
             var document = CompareDocument.From(portfolio, comparisons);

@@ -5,14 +5,19 @@ namespace HashPivot.Data.Validation;
 /// <summary>One problem found in user input, located by file, 1-based line and column, and the field it concerns.</summary>
 /// <param name="File">Path of the file as the user gave it.</param>
 /// <param name="Line">1-based line number (0 when the problem concerns the whole file).</param>
-/// <param name="Column">1-based column number (0 when unknown).</param>
-/// <param name="Field">Dotted path of the field, e.g. <c>sites[2].interconnection_mw</c>.</param>
+/// <param name="Column">1-based character column (0 when the field name locates it, as in CSV).</param>
+/// <param name="Field">The field: a YAML path such as <c>sites[2].interconnection_mw</c>, or a CSV column name; empty for the whole line or file.</param>
 /// <param name="Message">What is wrong and, where it helps, what would be right.</param>
 public sealed record InputProblem(string File, int Line, int Column, string Field, string Message)
 {
-    /// <summary>The problem as one line: <c>file:line:column: field: message</c>, the form compilers use so editors can jump to it.</summary>
-    public override string ToString() =>
-        string.Create(CultureInfo.InvariantCulture, $"{File}:{Line}:{Column}: {Field}: {Message}");
+    /// <summary>The problem as one line, <c>file:line[:column]: [field: ]message</c>, the form compilers use so editors can jump to it.</summary>
+    public override string ToString()
+    {
+        var at = Column > 0
+            ? string.Create(CultureInfo.InvariantCulture, $"{File}:{Line}:{Column}")
+            : string.Create(CultureInfo.InvariantCulture, $"{File}:{Line}");
+        return Field.Length > 0 ? $"{at}: {Field}: {Message}" : $"{at}: {Message}";
+    }
 }
 
 /// <summary>Thrown by adapters when user input is invalid; carries every problem found, never a partial result.</summary>

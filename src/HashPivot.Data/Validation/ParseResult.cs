@@ -7,7 +7,7 @@ public sealed class ParseResult<T>
 {
     private readonly T? _value;
 
-    private ParseResult(T? value, IReadOnlyList<ValidationProblem> problems, int totalProblemCount)
+    private ParseResult(T? value, IReadOnlyList<InputProblem> problems, int totalProblemCount)
     {
         _value = value;
         Problems = problems;
@@ -22,8 +22,26 @@ public sealed class ParseResult<T>
     public T Value => _value ?? throw new InvalidOperationException(
         $"The input had {TotalProblemCount} problem(s); the first: {(Problems.Count > 0 ? Problems[0].ToString() : "none")}");
 
+    /// <summary>The value, or an <see cref="InputException"/> carrying every listed problem (the CLI turns it into exit code 2).</summary>
+    public T ValueOrThrow()
+    {
+        if (_value is not null)
+        {
+            return _value;
+        }
+
+        var problems = Problems.ToList();
+        if (TotalProblemCount > Problems.Count)
+        {
+            var last = Problems[^1];
+            problems.Add(last with { Line = 0, Column = 0, Field = "", Message = $"... and {TotalProblemCount - Problems.Count} more problem(s) not listed" });
+        }
+
+        throw new InputException(problems);
+    }
+
     /// <summary>The problems listed, in the order found (empty on success).</summary>
-    public IReadOnlyList<ValidationProblem> Problems { get; }
+    public IReadOnlyList<InputProblem> Problems { get; }
 
     /// <summary>All problems found, including those beyond the listing cap.</summary>
     public int TotalProblemCount { get; }
@@ -49,7 +67,7 @@ public sealed class ParseResult<T>
     }
 
     /// <summary>A failed parse with a single problem.</summary>
-    public static ParseResult<T> Fail(ValidationProblem problem)
+    public static ParseResult<T> Fail(InputProblem problem)
     {
         var collector = new ProblemCollector();
         collector.Add(problem);

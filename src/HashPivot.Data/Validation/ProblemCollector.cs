@@ -6,13 +6,13 @@ public sealed class ProblemCollector(int cap = ProblemCollector.DefaultCap)
     /// <summary>The number of problems listed by default.</summary>
     public const int DefaultCap = 100;
 
-    private readonly List<ValidationProblem> _listed = [];
+    private readonly List<InputProblem> _listed = [];
 
     /// <summary>How many problems are listed at most.</summary>
     public int Cap { get; } = cap;
 
     /// <summary>The listed problems.</summary>
-    public IReadOnlyList<ValidationProblem> Listed => _listed;
+    public IReadOnlyList<InputProblem> Listed => _listed;
 
     /// <summary>All problems added, listed or not.</summary>
     public int TotalCount { get; private set; }
@@ -21,7 +21,7 @@ public sealed class ProblemCollector(int cap = ProblemCollector.DefaultCap)
     public bool HasProblems => TotalCount > 0;
 
     /// <summary>Records a problem.</summary>
-    public void Add(ValidationProblem problem)
+    public void Add(InputProblem problem)
     {
         ArgumentNullException.ThrowIfNull(problem);
         TotalCount++;
@@ -31,6 +31,6 @@ public sealed class ProblemCollector(int cap = ProblemCollector.DefaultCap)
         }
     }
 
-    /// <summary>Records a problem at a file, line and column.</summary>
-    public void Add(string file, int line, string? column, string message) => Add(new ValidationProblem(file, line, column, message));
+    /// <summary>Records a problem at a file, line and named column (null when it concerns the whole line or file).</summary>
+    public void Add(string file, int line, string? column, string message) => Add(new InputProblem(file, line, 0, column ?? "", message));
 }

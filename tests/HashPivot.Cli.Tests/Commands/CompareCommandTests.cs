@@ -49,6 +49,32 @@ public class CompareCommandTests
     }
 
     [Fact]
+    public void Compare_GridExposedSite_CurtailsHoursAboveItsStrike()
+    {
+        var json = CliRunner.Run("compare", CliRunner.Sample("portfolio.yaml"), "--json").Json();
+        var site = json.GetProperty("sites").EnumerateArray().Single(s => s.GetProperty("name").GetString() == "North Hub merchant");
+        var mining = site.GetProperty("mining");
+
+        // Independent of the parser: read the sample CSV by hand and add the site's 12 USD/MWh adder.
+        var prices = File.ReadLines(CliRunner.Sample("synthetic/grid_prices_hourly_2024_synthetic.csv")).Skip(1)
+            .Select(l => double.Parse(l.Split(',')[1], System.Globalization.CultureInfo.InvariantCulture) + 12).ToArray();
+        Assert.Equal(prices.Average(), site.GetProperty("power_price").GetProperty("average_usd_per_mwh").GetDouble(), 9);
+
+        // Strike by hand: 25,000 × S21 (200 TH/s, 3,500 W) + 6,000 × S19j Pro (100 TH/s, 3,050 W) = 5,600 PH/s and
+        // (87.5 + 18.3) MW × 1.08 = 114.264 MW; strike = 5,600 × HP × 0.98 / (114.264 × 24).
+        var hashprice = json.GetProperty("network").GetProperty("hashprice_usd_per_ph_day").GetDouble();
+        var strike = 5_600 * hashprice * 0.98 / (114.264 * 24);
+        Assert.Equal(strike, mining.GetProperty("strike_price_usd_per_mwh").GetDouble(), 6);
+        var run = prices.Where(p => p <= strike).ToArray();
+        Assert.Equal((double)run.Length / prices.Length, mining.GetProperty("run_share").GetDouble(), 12);
+        Assert.True(run.Length < prices.Length, "a grid-exposed site must curtail some hours");
+
+        // Power per day = MW × 24 × uptime 0.95 × run share × mean price when running.
+        var cost = 114.264 * 24 * 0.95 * ((double)run.Length / prices.Length) * run.Average();
+        Assert.Equal(cost, mining.GetProperty("power_cost_usd_per_day").GetDouble(), 6);
+    }
+
+    [Fact]
     public void Compare_HalfLeasedSite_ReportsAiDeploymentAndHeadroom()
     {
         var json = CliRunner.Run("compare", CliRunner.Sample("portfolio.yaml"), "--json").Json();

@@ -5,7 +5,7 @@ namespace HashPivot.Data.Tests.TestSupport;
 // Asserts on located problems: a failed parse must name the file, the line and the column.
 internal static class ProblemAssert
 {
-    public static ValidationProblem Single<T>(ParseResult<T> result, string file, int line, string? column, string messagePart)
+    public static InputProblem Single<T>(ParseResult<T> result, string file, int line, string? column, string messagePart)
         where T : class
     {
         Assert.False(result.Success, "expected the parse to fail");
@@ -19,21 +19,21 @@ internal static class ProblemAssert
     {
         Assert.False(result.Success, "expected the parse to fail");
         Assert.Contains(result.Problems, p =>
-            p.File == file && p.Line == line && p.Column == column && p.Message.Contains(messagePart, StringComparison.Ordinal));
+            p.File == file && p.Line == line && p.Field == (column ?? "") && p.Message.Contains(messagePart, StringComparison.Ordinal));
     }
 
-    private static void AssertLocated(ValidationProblem problem, string file, int line, string? column, string messagePart)
+    private static void AssertLocated(InputProblem problem, string file, int line, string? column, string messagePart)
     {
         Assert.Equal(file, problem.File);
         Assert.Equal(line, problem.Line);
-        Assert.Equal(column, problem.Column);
+        Assert.Equal(column ?? "", problem.Field);
         Assert.Contains(messagePart, problem.Message, StringComparison.Ordinal);
         // The printed form is what users read: it must carry the location too.
         var printed = problem.ToString();
         Assert.StartsWith($"{file}:{line}:", printed, StringComparison.Ordinal);
         if (column is not null)
         {
-            Assert.Contains($"column '{column}'", printed, StringComparison.Ordinal);
+            Assert.Contains($": {column}: ", printed, StringComparison.Ordinal);
         }
     }
 }

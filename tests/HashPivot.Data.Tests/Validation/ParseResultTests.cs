@@ -24,9 +24,9 @@ public class ParseResultTests
     [Fact]
     public void Value_FailedParse_ThrowsNamingFirstProblem()
     {
-        var result = ParseResult<string>.Fail(new ValidationProblem("f.csv", 7, "price", "not a number"));
+        var result = ParseResult<string>.Fail(new InputProblem("f.csv", 7, 0, "price", "not a number"));
         var ex = Assert.Throws<InvalidOperationException>(() => result.Value);
-        Assert.Contains("f.csv:7: column 'price': not a number", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("f.csv:7: price: not a number", ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -35,5 +35,5 @@ public class ParseResultTests
 
     [Fact]
     public void ToString_NoColumn_FileLineMessage() =>
-        Assert.Equal("a.csv:0: empty", new ValidationProblem("a.csv", 0, null, "empty").ToString());
+        Assert.Equal("a.csv:0: empty", new InputProblem("a.csv", 0, 0, "", "empty").ToString());
 }
