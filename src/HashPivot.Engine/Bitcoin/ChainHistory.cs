@@ -27,6 +27,12 @@ public sealed record ChainHistory(
     /// <summary>Unit string of <see cref="BlocksPerDay"/>.</summary>
     public const string BlocksUnit = "blocks/day";
 
+    /// <summary>Unit string of <see cref="IssuanceBtcPerDay"/>.</summary>
+    public const string IssuanceUnit = "BTC/day";
+
+    /// <summary>New coins issued per day (block subsidy × blocks); null when the source lacked it.</summary>
+    public TimeSeries? IssuanceBtcPerDay { get; init; }
+
     /// <summary>The number of days.</summary>
     public int Count => Dates.Count;
 }

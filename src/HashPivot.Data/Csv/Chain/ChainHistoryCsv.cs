@@ -15,6 +15,7 @@ public static class ChainHistoryCsv
     private static readonly string[] HashrateNames = ["hashrate_ths", "HashRate"];
     private static readonly string[] FeesNames = ["fees_btc", "FeeTotNtv"];
     private static readonly string[] BlocksNames = ["block_count", "BlkCnt"];
+    private static readonly string[] IssuanceNames = ["issuance_btc", "IssTotNtv"];
 
     /// <summary>Reads and parses a file; I/O failures become problems.</summary>
     public static ParseResult<ChainHistory> ParseFile(string path)
@@ -43,6 +44,7 @@ public static class ChainHistoryCsv
             csv.Header.Find(HashrateNames),
             csv.Header.Find(FeesNames),
             csv.Header.Find(BlocksNames),
+            csv.Header.Find(IssuanceNames),
         ];
         if (!csv.RequireColumns((dateCol, "date")))
         {
@@ -51,7 +53,7 @@ public static class ChainHistoryCsv
 
         if (valueCols.All(c => c < 0))
         {
-            problems.Add(file, 1, null, "no known value column: expected at least one of price_usd (or close), difficulty_mean_derived, hashrate_ths, fees_btc, block_count");
+            problems.Add(file, 1, null, "no known value column: expected at least one of price_usd (or close), difficulty_mean_derived, hashrate_ths, fees_btc, block_count, issuance_btc");
             return ParseResult<ChainHistory>.Fail(problems);
         }
 
@@ -98,6 +100,9 @@ public static class ChainHistoryCsv
             Column(1, "difficulty", ChainHistory.DifficultyUnit),
             Column(2, "hashrate_ths", ChainHistory.HashrateUnit),
             Column(3, "fees_btc", ChainHistory.FeesUnit),
-            Column(4, "block_count", ChainHistory.BlocksUnit)));
+            Column(4, "block_count", ChainHistory.BlocksUnit))
+        {
+            IssuanceBtcPerDay = Column(5, "issuance_btc", ChainHistory.IssuanceUnit),
+        });
     }
 }
