@@ -103,6 +103,13 @@ public sealed class PortfolioLoader(IPriceSeriesReader? seriesReader = null)
             problems.Add(new InputProblem(file, (int)ex.Start.Line, (int)ex.Start.Column, "(syntax)", FirstLine(ex.Message)));
             return null;
         }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet 18.1's scanner throws this (not a YamlException) on some malformed plain scalars; found by
+            // the parser fuzz test. It gives no position, so the whole file is named.
+            problems.Add(new InputProblem(file, 1, 1, "(syntax)", "the YAML scanner could not read this file (malformed plain text or control characters)"));
+            return null;
+        }
 
         if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)
         {
