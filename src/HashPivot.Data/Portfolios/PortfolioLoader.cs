@@ -94,13 +94,21 @@ public sealed class PortfolioLoader(IPriceSeriesReader? seriesReader = null)
         }
 
         var stream = new YamlStream();
+        var scanner = new Scanner(new StringReader(yaml));
         try
         {
-            stream.Load(new StringReader(yaml));
+            stream.Load(new Parser(scanner));
         }
         catch (YamlException ex)
         {
             problems.Add(new InputProblem(file, (int)ex.Start.Line, (int)ex.Start.Column, "(syntax)", FirstLine(ex.Message)));
+            return null;
+        }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet's scanner throws this instead of a YamlException on some broken flow scalars (": [\n0]").
+            var at = scanner.CurrentPosition;
+            problems.Add(new InputProblem(file, (int)at.Line, (int)at.Column, "(syntax)", "malformed flow collection or plain scalar"));
             return null;
         }
 

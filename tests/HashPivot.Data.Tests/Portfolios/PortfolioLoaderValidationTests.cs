@@ -244,6 +244,16 @@ public sealed class PortfolioLoaderValidationTests
         Single("network: " + new string('[', 10_000), 1, 1, "(file)", "nesting deeper than 64 levels");
     }
 
+    [Theory]
+    [InlineData(": [\n0]")]            // found by PortfolioLoaderFuzzTests (case 3133), minimised
+    [InlineData("network: [\n0]")]
+    public void Load_FlowSequenceContinuedAtColumnOne_ReportsSyntaxProblemInsteadOfInvalidOperationException(string yaml)
+    {
+        // YamlDotNet 18.1's scanner throws InvalidOperationException here; the loader must turn it into a located problem.
+        // Located where the scanner stopped: the '0' at line 2, column 1.
+        Single(yaml, 2, 1, "(syntax)", "malformed flow collection or plain scalar");
+    }
+
     [Fact]
     public void Load_SeveralProblems_ReportsAllInLineOrderAndReturnsNothing()
     {
