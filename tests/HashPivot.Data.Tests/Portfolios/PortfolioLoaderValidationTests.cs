@@ -241,7 +241,25 @@ public sealed class PortfolioLoaderValidationTests
     [Fact]
     public void Load_DeepFlowNesting_IsRefusedWithoutStackOverflow()
     {
-        Single("network: " + new string('[', 10_000), 1, 1, "(file)", "nesting deeper than 64 levels");
+        // The root mapping is level 1, so the 64th '[' (column 9 + 64 = 73) opens level 65.
+        Single("network: " + new string('[', 10_000), 1, 73, "(syntax)", "nesting deeper than 64 levels");
+    }
+
+    [Fact]
+    public void Load_DeepBlockNesting_IsRefusedWithoutStackOverflow()
+    {
+        // Found by PortfolioLoaderFuzzTests: 100,000 nested "- " overflowed the stack in YamlDotNet's recursive node loader
+        // and killed the test host. The k-th "- " opens level k at column 2k − 1: level 65 at column 129.
+        Single(string.Concat(Enumerable.Repeat("- ", 100_000)) + "x", 1, 129, "(syntax)", "nesting deeper than 64 levels");
+    }
+
+    [Fact]
+    public void Load_BracketsInsideQuotesAndComments_AreNotNesting()
+    {
+        // Only real collections count towards the depth limit: a name or comment full of brackets is fine.
+        var brackets = new string('[', 100);
+        var yaml = Minimal.Replace("name: A", $"name: \"A{brackets}\"  # {brackets}", StringComparison.Ordinal);
+        Assert.Equal("A" + brackets, Assert.Single(new PortfolioLoader().Load(yaml, FileName, BaseDirectory).Sites).Name);
     }
 
     [Theory]
