@@ -6,6 +6,7 @@ using HashPivot.Engine.Fleet;
 using HashPivot.Engine.Sites;
 using HashPivot.Engine.Units;
 using YamlDotNet.Core;
+using YamlDotNet.Core.Events;
 using YamlDotNet.RepresentationModel;
 
 namespace HashPivot.Data.Portfolios;
@@ -16,9 +17,9 @@ namespace HashPivot.Data.Portfolios;
 /// </summary>
 public sealed class PortfolioLoader(IPriceSeriesReader? seriesReader = null)
 {
-    // Flow-style nesting deeper than this is not a portfolio; refusing it early keeps a hostile file from
-    // exhausting the stack of the recursive YAML representation model.
-    private const int MaxFlowDepth = 64;
+    // Nesting (flow '[' / '{' or block "- - -") deeper than this is not a portfolio; refusing it while parsing keeps
+    // a hostile file from exhausting the stack of the recursive YAML representation model, which cannot be caught.
+    private const int MaxDepth = 64;
 
     /// <summary>Loads a file; throws <see cref="InputException"/> listing every problem.</summary>
     public Portfolio LoadFile(string path)
@@ -87,16 +88,11 @@ public sealed class PortfolioLoader(IPriceSeriesReader? seriesReader = null)
 
     private static YamlMappingNode? Parse(string yaml, string file, List<InputProblem> problems)
     {
-        if (FlowDepth(yaml) > MaxFlowDepth)
-        {
-            problems.Add(new InputProblem(file, 1, 1, "(file)", $"nesting deeper than {MaxFlowDepth} levels"));
-            return null;
-        }
-
         var stream = new YamlStream();
+        var scanner = new Scanner(new StringReader(yaml));
         try
         {
-            stream.Load(new StringReader(yaml));
+            stream.Load(new DepthLimitedParser(new Parser(scanner), MaxDepth));
         }
         catch (YamlException ex)
         {
@@ -105,9 +101,10 @@ public sealed class PortfolioLoader(IPriceSeriesReader? seriesReader = null)
         }
         catch (InvalidOperationException)
         {
-            // YamlDotNet 18.1's scanner throws this (not a YamlException) on some malformed plain scalars; found by
-            // the parser fuzz test. It gives no position, so the whole file is named.
-            problems.Add(new InputProblem(file, 1, 1, "(syntax)", "the YAML scanner could not read this file (malformed plain text or control characters)"));
+            // YamlDotNet 18.1's scanner throws this instead of a YamlException on some broken flow scalars (": [\n0]");
+            // found by the fuzz tests.
+            var at = scanner.CurrentPosition;
+            problems.Add(new InputProblem(file, (int)at.Line, (int)at.Column, "(syntax)", "malformed flow collection or plain scalar"));
             return null;
         }
 
@@ -383,21 +380,35 @@ public sealed class PortfolioLoader(IPriceSeriesReader? seriesReader = null)
         return end < 0 ? message : message[..end].TrimEnd();
     }
 
-    private static int FlowDepth(string yaml)
+    /// <summary>
+    /// Passes parser events through and stops with a located <see cref="YamlException"/> once sequences and mappings
+    /// nest deeper than <paramref name="maxDepth"/>. The parser itself is iterative; only the node loader recurses.
+    /// </summary>
+    private sealed class DepthLimitedParser(IParser inner, int maxDepth) : IParser
     {
-        int depth = 0, max = 0;
-        foreach (var c in yaml)
-        {
-            if (c is '[' or '{')
-            {
-                max = Math.Max(max, ++depth);
-            }
-            else if (c is ']' or '}')
-            {
-                depth = Math.Max(0, depth - 1);
-            }
-        }
+        private int _depth;
 
-        return max;
+        public ParsingEvent Current => inner.Current!;
+
+        public bool MoveNext()
+        {
+            if (!inner.MoveNext())
+            {
+                return false;
+            }
+
+            var current = inner.Current!;
+            if (current is SequenceStart or MappingStart && ++_depth > maxDepth)
+            {
+                throw new YamlException(current.Start, current.End, $"nesting deeper than {maxDepth} levels");
+            }
+
+            if (current is SequenceEnd or MappingEnd)
+            {
+                _depth--;
+            }
+
+            return true;
+        }
     }
 }
