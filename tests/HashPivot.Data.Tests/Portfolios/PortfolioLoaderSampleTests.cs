@@ -137,7 +137,7 @@ public sealed class PortfolioLoaderSampleTests
     public void LoadFile_MissingFile_ReportsFileProblemAtLineZero()
     {
         var path = Path.Combine(Path.GetTempPath(), $"hashpivot-missing-{Guid.NewGuid():N}.yaml");
-        var ex = Assert.Throws<Validation.InputException>(() => new PortfolioLoader().LoadFile(path));
+        var ex = Assert.Throws<global::HashPivot.Data.Validation.InputException>(() => new PortfolioLoader().LoadFile(path));
         var problem = Assert.Single(ex.Problems);
         Assert.Equal((path, 0, 0, "(file)"), (problem.File, problem.Line, problem.Column, problem.Field));
         Assert.StartsWith("cannot read", problem.Message, StringComparison.Ordinal);
