@@ -164,10 +164,13 @@ internal sealed class ConnectorHttp
             foreach (var secret in _secrets.OrderByDescending(s => s.Length))
             {
                 text = text.Replace(secret, "***", StringComparison.Ordinal);
-                var encoded = Uri.EscapeDataString(secret);
-                if (encoded != secret)
+                // Also as it would appear in a URL or a form body.
+                foreach (var encoded in new[] { Uri.EscapeDataString(secret), WebUtility.UrlEncode(secret) })
                 {
-                    text = text.Replace(encoded, "***", StringComparison.Ordinal);
+                    if (encoded != secret)
+                    {
+                        text = text.Replace(encoded, "***", StringComparison.Ordinal);
+                    }
                 }
             }
         }
@@ -210,6 +213,13 @@ internal sealed class ConnectorHttp
         }
 
         return builder.ToString();
+    }
+
+    /// <summary>The base URI with a trailing slash, so relative paths append to it instead of replacing its last segment.</summary>
+    public static Uri WithTrailingSlash(Uri uri)
+    {
+        ArgumentNullException.ThrowIfNull(uri);
+        return uri.AbsoluteUri.EndsWith('/') ? uri : new Uri(uri.AbsoluteUri + "/");
     }
 
     internal static bool IsTransient(HttpStatusCode status) =>

@@ -26,7 +26,7 @@ public sealed class MempoolClient
     public MempoolClient(HttpClient http, Uri? baseUri = null, ConnectorOptions? options = null)
     {
         _http = new ConnectorHttp(http, SourceName, options);
-        _base = WithTrailingSlash(baseUri ?? DefaultBaseUri);
+        _base = ConnectorHttp.WithTrailingSlash(baseUri ?? DefaultBaseUri);
     }
 
     /// <summary>Daily network hashrate (TH/s) and the difficulty retargets over <paramref name="interval"/> (one of <see cref="Intervals"/>).</summary>
@@ -193,10 +193,4 @@ public sealed class MempoolClient
     }
 
     private Uri Url(string relative) => new(_base, relative);
-
-    internal static Uri WithTrailingSlash(Uri uri)
-    {
-        ArgumentNullException.ThrowIfNull(uri);
-        return uri.AbsoluteUri.EndsWith('/') ? uri : new Uri(uri.AbsoluteUri + "/");
-    }
 }
