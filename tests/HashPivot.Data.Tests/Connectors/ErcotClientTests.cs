@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.Json;
 using System.Web;
 using HashPivot.Data.Connectors;
 using HashPivot.Data.Connectors.Ercot;
@@ -172,7 +171,7 @@ public class ErcotClientTests
     {
         // A hostile or buggy token endpoint echoing the posted form must not leak the password into the message.
         var fake = new FakeHttp((r, _) => FakeHttp.Text(HttpStatusCode.BadRequest,
-            JsonSerializer.Serialize(new { error = "invalid_grant", error_description = "AADB2C90225: bad credentials for request " + r.Body })));
+            $"{{\"error\":\"invalid_grant\",\"error_description\":\"AADB2C90225: bad password {HttpUtility.ParseQueryString(r.Body!)["password"]} in {r.Body}\"}}"));
 
         var e = await Assert.ThrowsAsync<ConnectorException>(() => Client(fake).GetDayAheadPricesAsync(June1, June1));
 
