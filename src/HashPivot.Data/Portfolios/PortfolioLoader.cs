@@ -99,10 +99,10 @@ public sealed class PortfolioLoader(IPriceSeriesReader? seriesReader = null)
             problems.Add(new InputProblem(file, (int)ex.Start.Line, (int)ex.Start.Column, "(syntax)", FirstLine(ex.Message)));
             return null;
         }
-        catch (InvalidOperationException)
+        catch (Exception ex) when (ex is InvalidOperationException or ArgumentException)
         {
-            // YamlDotNet 18.1's scanner throws this instead of a YamlException on some broken flow scalars (": [\n0]");
-            // found by the fuzz tests.
+            // YamlDotNet 18.1 throws these instead of a YamlException on some broken flow scalars (": [\n0]") and on
+            // some event sequences its representation model does not accept; both found by the fuzz tests.
             var at = scanner.CurrentPosition;
             problems.Add(new InputProblem(file, (int)at.Line, (int)at.Column, "(syntax)", "malformed flow collection or plain scalar"));
             return null;

@@ -6,7 +6,7 @@ namespace HashPivot.Data.Tests.Portfolios;
 public sealed class PortfolioLoaderSampleTests
 {
     private static readonly Engine.Sites.Portfolio Sample =
-        new PortfolioLoader().Load(File.ReadAllText(PortfolioYaml.SamplePath), PortfolioYaml.FileName, PortfolioYaml.BaseDirectory);
+        new PortfolioLoader(new HashPivot.Data.Csv.Grid.GridPriceSeriesReader()).LoadFile(PortfolioYaml.SamplePath);
 
     [Fact]
     public void Load_SampleFile_HasFourSitesInFileOrder()
@@ -16,7 +16,10 @@ public sealed class PortfolioLoaderSampleTests
             Sample.Sites.Select(s => s.Name));
         Assert.Equal(["ERCOT", "ERCOT", "BC Hydro contract", "ERCOT"], Sample.Sites.Select(s => s.Market));
         Assert.Equal([300.0, 120.0, 160.0, 250.0], Sample.Sites.Select(s => s.Interconnection.Value));
-        Assert.Equal([32.0, 75.0, 38.0, 35.0], Sample.Sites.Select(s => s.Power.Average.Value));
+        // The grid-exposed site prices power from the synthetic hourly year plus its 12 USD/MWh adder; averaged by hand here.
+        var seriesPath = Path.Combine(Path.GetDirectoryName(PortfolioYaml.SamplePath)!, "synthetic", "grid_prices_hourly_2024_synthetic.csv");
+        var seriesMean = File.ReadLines(seriesPath).Skip(1).Average(l => double.Parse(l.Split(',')[1], System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal([32.0, seriesMean + 12, 38.0, 35.0], Sample.Sites.Select(s => s.Power.Average.Value), new ToleranceComparer(1e-9));
     }
 
     [Fact]
@@ -142,4 +145,11 @@ public sealed class PortfolioLoaderSampleTests
         Assert.Equal((path, 0, 0, "(file)"), (problem.File, problem.Line, problem.Column, problem.Field));
         Assert.StartsWith("cannot read", problem.Message, StringComparison.Ordinal);
     }
+}
+
+internal sealed class ToleranceComparer(double tolerance) : IEqualityComparer<double>
+{
+    public bool Equals(double x, double y) => Math.Abs(x - y) <= tolerance;
+
+    public int GetHashCode(double obj) => 0;
 }
