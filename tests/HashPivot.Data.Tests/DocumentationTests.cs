@@ -10,6 +10,7 @@ public class DocumentationTests
     [Theory]
     [InlineData(typeof(ParseResult<>), "HashPivot.Data.Validation")]
     [InlineData(typeof(ParseResult<>), "HashPivot.Data.Csv")]
+    [InlineData(typeof(ParseResult<>), "HashPivot.Data.Store")]
     public void PublicTypes_InNamespace_HaveSummary(Type anyTypeInAssembly, string namespacePrefix)
     {
         var assembly = anyTypeInAssembly.Assembly;
