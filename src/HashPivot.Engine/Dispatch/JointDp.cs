@@ -99,6 +99,7 @@ internal sealed class JointDp
     {
         var count = _c.Problem.Count;
         var n = _c.TierCount;
+        _c.Acc.RewindPeaks(); // the 4CP cursor is shared: each DP pass walks the horizon from the start
         var value = new double[_total];
         var work = new double[_total];
         var arg = new int[_total];
