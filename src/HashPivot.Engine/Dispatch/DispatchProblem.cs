@@ -1,0 +1,255 @@
+using System.Collections.Immutable;
+using HashPivot.Engine.Units;
+
+namespace HashPivot.Engine.Dispatch;
+
+/// <summary>A tier of miners of one efficiency (J/TH) that runs at discrete power presets (MW), with optional minimum on/off dwell (intervals) and a ramp limit (MW per interval).</summary>
+/// <param name="Name">Tier name, for reports.</param>
+/// <param name="Efficiency">Energy per hash; revenue per MWh = hashprice ÷ J/TH × 1000 / 24.</param>
+/// <param name="PowerStepsMw">The presets in MW, strictly increasing, the first one 0 (off); e.g. [0, 20, 40, 60].</param>
+public sealed record MiningTier(string Name, JoulesPerTerahash Efficiency, ImmutableArray<double> PowerStepsMw)
+{
+    /// <summary>Once switched on (power &gt; 0) the tier stays on at least this many intervals (0 or 1: no constraint). Truncated at the horizon end.</summary>
+    public int MinOnIntervals { get; init; }
+
+    /// <summary>Once switched off the tier stays off at least this many intervals (0 or 1: no constraint). Truncated at the horizon end.</summary>
+    public int MinOffIntervals { get; init; }
+
+    /// <summary>Largest change of power between consecutive intervals in MW (also from the initial 0 MW); infinity when unlimited.</summary>
+    public double RampLimitMwPerInterval { get; init; } = double.PositiveInfinity;
+
+    /// <summary>Strike price of the simple rule (run at full power iff the interval price is at or below it); null: the tier's break-even, its revenue per MWh in that interval.</summary>
+    public UsdPerMwh? StrikePrice { get; init; }
+
+    /// <summary>The highest preset in MW.</summary>
+    public double FullPowerMw => PowerStepsMw[^1];
+
+    /// <summary>True when dwell or ramp limits tie consecutive intervals together (the schedule is no longer interval-by-interval).</summary>
+    public bool IsTimeCoupled => MinOnIntervals > 1 || MinOffIntervals > 1 || RampLimitMwPerInterval < FullPowerMw;
+
+    /// <summary>Revenue per MWh consumed at a hashprice: 1 MW at η J/TH hashes 1000/η PH/s, earning HP·1000/η USD a day over 24 MWh.</summary>
+    public double RevenueUsdPerMwh(double hashpriceUsdPerPhDay) => hashpriceUsdPerPhDay / Efficiency.Value * 1000 / 24;
+}
+
+/// <summary>A firm AI/HPC load: its profile in MW per interval, revenue per MWh served and SLA penalty per MWh not served (USD/MWh).</summary>
+/// <param name="ProfileMw">Requested load per interval (MW); served up to the grid cap, the rest is an SLA shortfall.</param>
+/// <param name="Revenue">Earned per MWh served.</param>
+/// <param name="SlaPenalty">Paid per MWh requested but not served because the connection cannot carry it.</param>
+public sealed record AiLoad(ImmutableArray<double> ProfileMw, UsdPerMwh Revenue, UsdPerMwh SlaPenalty);
+
+/// <summary>How the site buys power: a fixed-price PPA block (MW at USD/MWh, paid whether used or not, unused energy resold at the interval price) plus market purchases above the block at the interval price plus an adder (USD/MWh).</summary>
+/// <param name="PpaBlockMw">Contracted block; 0 for a pure market (index) supply.</param>
+/// <param name="PpaPrice">Price of the block, paid on the whole block every interval.</param>
+/// <param name="Adder">Transmission/distribution adder on energy bought above the block (not ≥ 0 is rejected: the model would buy to resell).</param>
+public sealed record PowerSupply(double PpaBlockMw, UsdPerMwh PpaPrice, UsdPerMwh Adder)
+{
+    /// <summary>Everything bought at the interval price, no adder, no block.</summary>
+    public static PowerSupply Market { get; } = new(0, UsdPerMwh.Zero, UsdPerMwh.Zero);
+}
+
+/// <summary>ERCOT 4CP transmission charge: grid import (MW) in each given coincident-peak interval is billed rate (USD/kW-year) × MW × 1000 / 4.</summary>
+/// <remarks>
+/// The four summer peaks (one each June–September, 15-minute intervals) set a load's transmission share for the next
+/// year; each peak weighs a quarter (domain.md §4.1). With hourly prices pass the hour that contains each peak. The
+/// charge applies to positive import only (a battery exporting at the peak is not paid for it).
+/// </remarks>
+/// <param name="Intervals">Interval indexes of the peaks, each at most once.</param>
+/// <param name="RateUsdPerKwYear">Transmission rate, typically 50–150 USD/kW-year.</param>
+public sealed record CoincidentPeakCharge(ImmutableArray<int> Intervals, double RateUsdPerKwYear)
+{
+    /// <summary>Charge per MW of import at one peak interval: rate × 1000 kW/MW ÷ 4 peaks (USD/MW).</summary>
+    public double UsdPerMwAtPeak => RateUsdPerKwYear * 1000 / 4;
+}
+
+/// <summary>A battery behind the site meter: power (MW), energy (MWh), round-trip efficiency and initial state of charge (MWh).</summary>
+/// <remarks>Losses are split evenly (√η on charge and on discharge). The final state of charge must be at least the initial one, so the optimiser cannot sell stored energy it did not buy.</remarks>
+/// <param name="PowerMw">Largest charge or discharge power.</param>
+/// <param name="EnergyMwh">Usable energy.</param>
+/// <param name="RoundTripEfficiency">In (0, 1].</param>
+/// <param name="InitialSocMwh">Stored energy before the first interval.</param>
+public sealed record Battery(double PowerMw, double EnergyMwh, double RoundTripEfficiency, double InitialSocMwh)
+{
+    /// <summary>Efficiency of one direction (√ round trip).</summary>
+    public double OneWayEfficiency => Math.Sqrt(RoundTripEfficiency);
+}
+
+/// <summary>Everything the dispatch of one hybrid site needs: interval prices (USD/MWh), grid cap (MW), mining tiers, hashprice (USD/PH/day), AI load, supply contract, reserve prices, 4CP and battery.</summary>
+/// <remarks>
+/// Grid import X = AI served + Σ mining + battery charge − battery discharge must stay within [−cap, cap]; AI served is
+/// min(request, cap) (firm: mining yields first). Per interval of length Δt hours with price p, block Q at C, adder A:
+/// energy cost = Δt·(C·Q + (p + A)·max(X − Q, 0)); power credits = Δt·p·max(Q − X, 0) (negative when p &lt; 0).
+/// Reserve offered ≤ mining MW and pays the reserve price per MW-hour. Margin = mining revenue + AI revenue + power
+/// credits + reserve payments − energy cost − 4CP − SLA penalties.
+/// </remarks>
+/// <param name="Interval">Length of each interval (for example 1 h or 15 min).</param>
+/// <param name="PricesUsdPerMwh">Interval energy prices at the site's settlement point; may be negative or at the cap.</param>
+/// <param name="GridCap">Grid connection limit.</param>
+/// <param name="Tiers">Mining tiers.</param>
+/// <param name="Hashprice">Constant hashprice, used when <see cref="HashpriceSeriesUsdPerPhDay"/> is empty.</param>
+public sealed record DispatchProblem(
+    TimeSpan Interval,
+    ImmutableArray<double> PricesUsdPerMwh,
+    Megawatts GridCap,
+    ImmutableArray<MiningTier> Tiers,
+    UsdPerPetahashDay Hashprice)
+{
+    /// <summary>Hashprice per interval in USD/PH/day; empty (default) to use the constant <see cref="Hashprice"/>.</summary>
+    public ImmutableArray<double> HashpriceSeriesUsdPerPhDay { get; init; } = [];
+
+    /// <summary>Firm AI load; null when the site has none.</summary>
+    public AiLoad? Ai { get; init; }
+
+    /// <summary>The supply contract; market purchases without adder by default.</summary>
+    public PowerSupply Supply { get; init; } = PowerSupply.Market;
+
+    /// <summary>Reserve (ancillary service) capacity price per interval in USD per MW-hour offered; empty when the site offers none.</summary>
+    public ImmutableArray<double> ReservePricesUsdPerMwh { get; init; } = [];
+
+    /// <summary>4CP charge; null when the site is not billed on coincident peaks.</summary>
+    public CoincidentPeakCharge? FourCp { get; init; }
+
+    /// <summary>Battery; null when the site has none.</summary>
+    public Battery? Battery { get; init; }
+
+    /// <summary>BTC price to turn mining revenue into BTC mined; null when not given.</summary>
+    public UsdPerBtc? BtcPrice { get; init; }
+
+    /// <summary>Number of intervals.</summary>
+    public int Count => PricesUsdPerMwh.Length;
+
+    /// <summary>Interval length in hours (Δt).</summary>
+    public double IntervalHours => Interval.TotalHours;
+
+    /// <summary>True when any tier has dwell or ramp limits or the site has a battery: intervals are then coupled.</summary>
+    public bool IsTimeCoupled => Battery is not null || Tiers.Any(t => t.IsTimeCoupled);
+
+    /// <summary>Hashprice in interval <paramref name="t"/> (USD/PH/day).</summary>
+    public double HashpriceAt(int t) => HashpriceSeriesUsdPerPhDay.IsDefaultOrEmpty ? Hashprice.Value : HashpriceSeriesUsdPerPhDay[t];
+
+    /// <summary>Checks every rule of the model and throws on the first one broken (programmer errors: user input is validated at the edges).</summary>
+    /// <exception cref="ArgumentException">A length, sign or range is wrong.</exception>
+    public void Validate()
+    {
+        if (Interval <= TimeSpan.Zero)
+        {
+            throw new ArgumentException($"Interval must be positive, not {Interval}.", nameof(Interval));
+        }
+
+        if (PricesUsdPerMwh.IsDefaultOrEmpty)
+        {
+            throw new ArgumentException("At least one interval price is needed.", nameof(PricesUsdPerMwh));
+        }
+
+        RequireFinite(PricesUsdPerMwh.AsSpan(), nameof(PricesUsdPerMwh));
+        RequireNonNegative(GridCap.Value, nameof(GridCap));
+        if (Tiers.IsDefault)
+        {
+            throw new ArgumentException("Tiers must be given (empty is allowed).", nameof(Tiers));
+        }
+
+        foreach (var tier in Tiers)
+        {
+            ValidateTier(tier);
+        }
+
+        RequireFinite(Hashprice.Value, nameof(Hashprice));
+        RequireLength(HashpriceSeriesUsdPerPhDay, nameof(HashpriceSeriesUsdPerPhDay), allowEmpty: true);
+        RequireLength(ReservePricesUsdPerMwh, nameof(ReservePricesUsdPerMwh), allowEmpty: true);
+        if (Ai is { } ai)
+        {
+            RequireLength(ai.ProfileMw, nameof(Ai), allowEmpty: false);
+            foreach (var mw in ai.ProfileMw)
+            {
+                RequireNonNegative(mw, nameof(Ai));
+            }
+
+            RequireFinite(ai.Revenue.Value, nameof(Ai));
+            RequireNonNegative(ai.SlaPenalty.Value, nameof(Ai));
+        }
+
+        ArgumentNullException.ThrowIfNull(Supply);
+        RequireNonNegative(Supply.PpaBlockMw, nameof(Supply));
+        RequireFinite(Supply.PpaPrice.Value, nameof(Supply));
+        RequireNonNegative(Supply.Adder.Value, nameof(Supply));
+        if (FourCp is { } cp)
+        {
+            RequireNonNegative(cp.RateUsdPerKwYear, nameof(FourCp));
+            if (cp.Intervals.IsDefault || cp.Intervals.Any(i => i < 0 || i >= Count) || cp.Intervals.Distinct().Count() != cp.Intervals.Length)
+            {
+                throw new ArgumentException("4CP intervals must be distinct indexes inside the horizon.", nameof(FourCp));
+            }
+        }
+
+        if (Battery is { } battery)
+        {
+            RequireNonNegative(battery.PowerMw, nameof(Battery));
+            RequireNonNegative(battery.EnergyMwh, nameof(Battery));
+            if (battery.RoundTripEfficiency is not (> 0 and <= 1) || battery.InitialSocMwh < 0 || battery.InitialSocMwh > battery.EnergyMwh)
+            {
+                throw new ArgumentException("Battery efficiency must be in (0, 1] and the initial charge within [0, energy].", nameof(Battery));
+            }
+        }
+    }
+
+    private static void ValidateTier(MiningTier tier)
+    {
+        ArgumentNullException.ThrowIfNull(tier);
+        var steps = tier.PowerStepsMw;
+        if (steps.IsDefaultOrEmpty || steps[0] != 0)
+        {
+            throw new ArgumentException($"Tier '{tier.Name}': presets must start with 0 MW (off).", nameof(Tiers));
+        }
+
+        for (var k = 1; k < steps.Length; k++)
+        {
+            if (!(steps[k] > steps[k - 1]) || !double.IsFinite(steps[k]))
+            {
+                throw new ArgumentException($"Tier '{tier.Name}': presets must be finite and strictly increasing.", nameof(Tiers));
+            }
+        }
+
+        if (!(tier.Efficiency.Value > 0) || tier.MinOnIntervals < 0 || tier.MinOffIntervals < 0 || !(tier.RampLimitMwPerInterval >= 0))
+        {
+            throw new ArgumentException($"Tier '{tier.Name}': efficiency must be positive, dwell and ramp not negative.", nameof(Tiers));
+        }
+    }
+
+    private void RequireLength(ImmutableArray<double> values, string name, bool allowEmpty)
+    {
+        if (values.IsDefaultOrEmpty && allowEmpty)
+        {
+            return;
+        }
+
+        if (values.IsDefault || values.Length != Count)
+        {
+            throw new ArgumentException($"{name} must have one value per interval ({Count}).", name);
+        }
+
+        RequireFinite(values.AsSpan(), name);
+    }
+
+    private static void RequireFinite(ReadOnlySpan<double> values, string name)
+    {
+        foreach (var v in values)
+        {
+            RequireFinite(v, name);
+        }
+    }
+
+    private static void RequireFinite(double value, string name)
+    {
+        if (!double.IsFinite(value))
+        {
+            throw new ArgumentException($"{name} must be finite, not {value}.", name);
+        }
+    }
+
+    private static void RequireNonNegative(double value, string name)
+    {
+        if (!(value >= 0) || !double.IsFinite(value))
+        {
+            throw new ArgumentException($"{name} must be finite and not negative, not {value}.", name);
+        }
+    }
+}

@@ -1,0 +1,378 @@
+using System.Diagnostics;
+using System.Runtime.InteropServices;
+
+namespace HashPivot.Engine.Dispatch;
+
+/// <summary>Exact dispatch by the structure of the model (USD margin): closed form per interval when intervals are independent, dynamic programming over tier states when dwell or ramp limits couple them.</summary>
+/// <remarks>
+/// <para><b>Per-interval economics.</b> Importing X MW costs
+/// Δt·(C·Q − p·max(Q − X, 0) + (p + A)·max(X − Q, 0)) + κ·max(X, 0) (block Q at C, price p, adder A, 4CP charge κ per MW).
+/// Inside the block one more MW does not change the block payment but forgoes reselling it: the credit
+/// p·(Q − X) falls by p, so the marginal price is p. Above the block one more MW is bought at p + A. The cost is
+/// therefore convex piecewise-linear with slopes p·Δt + κ below Q and (p + A)·Δt + κ above (A ≥ 0, κ ≥ 0). A tier's
+/// value per MW is (hashprice ÷ J/TH × 1000/24 + reserve price⁺)·Δt: reserve is offered on every mining MW when its
+/// price is positive, since it only requires that the MW could be shed.</para>
+/// <para><b>Independent intervals</b> (no dwell, ramp or battery). Value is linear in each tier's MW, so where the
+/// slope does not change over the reachable loads each tier sits at full power or off: if every tier worth running
+/// at the inner slope fits inside the block and the cap, or every tier worth running at the outer slope fits the cap
+/// and fills the block (or no tier lies between the slopes), that choice meets the optimality conditions of the
+/// concave relaxation and is exact. Otherwise (the block edge or the cap falls inside a tier) all preset combinations
+/// are enumerated, which is exact because the cap and the cost couple tiers only within the interval.</para>
+/// <para><b>Coupled intervals</b> (dwell, ramp). A DP over (preset, time in status) per tier is exact. When no
+/// interval lets the cap bind and none straddles the block edge with a positive adder, the cost is linear in each
+/// tier's MW and tiers are solved one by one; otherwise one DP runs over the joint state of all tiers, whose size is
+/// the product of the tiers' state counts (limit <see cref="MaxJointStates"/>).</para>
+/// <para><b>Battery.</b> State of charge is discretised into <see cref="BatteryLevels"/> + 1 levels and joined to the
+/// tier states. The schedule is feasible but optimal only on that grid, so the status is Feasible, never Optimal.</para>
+/// </remarks>
+public sealed class FastDispatchSolver : IDispatchSolver
+{
+    /// <summary>Largest joint state space (product of tier states, times battery levels) the coupled DP accepts.</summary>
+    public const int MaxJointStates = 1 << 16;
+
+    /// <summary>Creates the solver; <paramref name="batteryLevels"/> is the number of state-of-charge steps of the battery grid.</summary>
+    public FastDispatchSolver(int batteryLevels = 40)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(batteryLevels, 1);
+        BatteryLevels = batteryLevels;
+    }
+
+    /// <summary>Number of state-of-charge steps of the battery grid.</summary>
+    public int BatteryLevels { get; }
+
+    /// <inheritdoc />
+    public string Name => "fast-dp";
+
+    /// <inheritdoc />
+    public DispatchResult Solve(DispatchProblem problem, DispatchOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(problem);
+        problem.Validate();
+        options ??= DispatchOptions.Default;
+        var watch = Stopwatch.StartNew();
+        var context = new FastDispatchSolverContext(problem);
+        var presets = new int[problem.Tiers.Length * problem.Count];
+        bool feasible;
+        double[]? battery = null;
+        if (problem.Battery is not null)
+        {
+            battery = new double[problem.Count];
+            feasible = new JointDp(context, presets, battery, BatteryLevels).Run();
+        }
+        else if (!problem.IsTimeCoupled)
+        {
+            SolveIndependent(context, presets);
+            feasible = true;
+        }
+        else if (context.TiersDecouple())
+        {
+            feasible = true;
+            for (var i = 0; i < context.TierCount && feasible; i++)
+            {
+                feasible = new JointDp(context, presets, null, 0, onlyTier: i).Run();
+            }
+        }
+        else
+        {
+            feasible = new JointDp(context, presets, null, 0).Run();
+        }
+
+        if (!feasible)
+        {
+            return new DispatchResult(Name, DispatchStatus.Infeasible, double.NaN, double.NaN, watch.Elapsed.TotalMilliseconds, null, null);
+        }
+
+        var (totals, schedule) = Price(context, presets, battery, options.RecordSchedule);
+        var rule = options.IncludeStrikeRule ? StrikePriceRule.Run(problem, recordSchedule: false).Totals : null;
+        var status = problem.Battery is null ? DispatchStatus.Optimal : DispatchStatus.Feasible;
+        var gap = problem.Battery is null ? 0 : double.NaN;
+        return new DispatchResult(Name, status, totals.MarginUsd, gap, watch.Elapsed.TotalMilliseconds, totals, schedule) { RuleTotals = rule };
+    }
+
+    // Independent intervals: the closed form, with exact enumeration where the block edge or the cap cuts a tier.
+    private static void SolveIndependent(FastDispatchSolverContext c, int[] presets)
+    {
+        var n = c.TierCount;
+        var count = c.Problem.Count;
+        Span<double> value = n <= 64 ? stackalloc double[n] : new double[n];
+        for (var t = 0; t < count; t++)
+        {
+            var headroom = c.Cap - c.Acc.AiServed(t);
+            var ai = c.Acc.AiServed(t);
+            var (inner, outer) = c.Slopes(t);
+            c.TierValues(t, value);
+            double innerLoad = 0, outerLoad = 0;
+            var between = false;
+            for (var i = 0; i < n; i++)
+            {
+                var full = c.FullMw[i];
+                innerLoad += value[i] > inner ? full : 0;
+                outerLoad += value[i] > outer ? full : 0;
+                between |= value[i] > inner && value[i] <= outer;
+            }
+
+            double threshold;
+            if (innerLoad <= headroom + 1e-9 && ai + innerLoad <= c.Block)
+            {
+                threshold = inner;
+            }
+            else if (outerLoad <= headroom + 1e-9 && (!between || ai + outerLoad >= c.Block))
+            {
+                threshold = outer;
+            }
+            else
+            {
+                c.BestCombination(t, value, headroom, presets);
+                continue;
+            }
+
+            for (var i = 0; i < n; i++)
+            {
+                presets[(i * count) + t] = value[i] > threshold ? c.TopPreset[i] : 0;
+            }
+        }
+
+        c.Acc.RewindPeaks();
+    }
+
+    // Turns chosen presets (and battery net MW) into totals and, if asked, a schedule.
+    private static (DispatchTotals, DispatchSchedule?) Price(FastDispatchSolverContext c, int[] presets, double[]? batteryNet, bool record)
+    {
+        var problem = c.Problem;
+        var count = problem.Count;
+        var n = c.TierCount;
+        var acc = new DispatchAccumulator(problem);
+        var tierMw = record ? new double[n * count] : null;
+        var reserve = record ? new double[count] : null;
+        var charge = record ? new double[count] : null;
+        var discharge = record ? new double[count] : null;
+        for (var t = 0; t < count; t++)
+        {
+            var hashprice = problem.HashpriceAt(t);
+            double mining = 0, revenue = 0;
+            for (var i = 0; i < n; i++)
+            {
+                var k = presets[(i * count) + t];
+                var mw = c.Steps[i][k];
+                mining += mw;
+                revenue += hashprice * c.RevenueFactor[i] * mw;
+                if (k != c.TopPreset[i])
+                {
+                    acc.AddCurtailed(i);
+                }
+
+                if (tierMw is not null)
+                {
+                    tierMw[(i * count) + t] = mw;
+                }
+            }
+
+            revenue *= c.Dt;
+            var offered = acc.ReservePrice(t) > 0 ? mining : 0;
+            var net = batteryNet?[t] ?? 0;
+            acc.Add(t, c.Prices[t], acc.PeakUsdPerMw(t), mining, revenue, offered, net);
+            if (record)
+            {
+                reserve![t] = offered;
+                charge![t] = Math.Max(net, 0);
+                discharge![t] = Math.Max(-net, 0);
+            }
+        }
+
+        var schedule = record ? new DispatchSchedule(problem, tierMw!, reserve!, charge!, discharge!) : null;
+        return (acc.ToTotals(), schedule);
+    }
+}
+
+// Everything the algorithms read per interval, unpacked once per solve into arrays.
+internal sealed class FastDispatchSolverContext
+{
+    public FastDispatchSolverContext(DispatchProblem problem)
+    {
+        Problem = problem;
+        Acc = new DispatchAccumulator(problem);
+        Prices = ImmutableCollectionsMarshal.AsArray(problem.PricesUsdPerMwh)!;
+        Hashprices = problem.HashpriceSeriesUsdPerPhDay.IsDefaultOrEmpty ? null : ImmutableCollectionsMarshal.AsArray(problem.HashpriceSeriesUsdPerPhDay);
+        Dt = problem.IntervalHours;
+        Cap = problem.GridCap.Value;
+        Block = problem.Supply.PpaBlockMw;
+        Adder = problem.Supply.Adder.Value;
+        TierCount = problem.Tiers.Length;
+        Steps = [.. problem.Tiers.Select(t => ImmutableCollectionsMarshal.AsArray(t.PowerStepsMw)!)];
+        FullMw = [.. problem.Tiers.Select(t => t.FullPowerMw)];
+        TopPreset = [.. problem.Tiers.Select(t => t.PowerStepsMw.Length - 1)];
+        RevenueFactor = [.. problem.Tiers.Select(t => 1000 / (24 * t.Efficiency.Value))];
+        var combinations = 1L;
+        foreach (var steps in Steps)
+        {
+            combinations *= steps.Length;
+        }
+
+        Combinations = combinations <= FastDispatchSolver.MaxJointStates ? (int)combinations : -1;
+    }
+
+    public DispatchProblem Problem { get; }
+
+    public DispatchAccumulator Acc { get; }
+
+    public double[] Prices { get; }
+
+    public double[]? Hashprices { get; }
+
+    public double Dt { get; }
+
+    public double Cap { get; }
+
+    public double Block { get; }
+
+    public double Adder { get; }
+
+    public int TierCount { get; }
+
+    public double[][] Steps { get; }
+
+    public double[] FullMw { get; }
+
+    public int[] TopPreset { get; }
+
+    public double[] RevenueFactor { get; }
+
+    public int Combinations { get; }
+
+    private double[]? _comboMw;
+    private double[]? _comboTotal;
+
+    /// <summary>Cost per MW in the interval inside the block and above it (USD/MW): p·Δt + κ and (p + A)·Δt + κ. Call with increasing t.</summary>
+    public (double Inner, double Outer) Slopes(int t)
+    {
+        var peak = Acc.PeakUsdPerMw(t);
+        var p = Prices[t];
+        return ((p * Dt) + peak, ((p + Adder) * Dt) + peak);
+    }
+
+    /// <summary>Value per MW of each tier in interval t (USD/MW): (revenue per MWh + positive reserve price)·Δt.</summary>
+    public void TierValues(int t, Span<double> value)
+    {
+        var hashprice = Hashprices is null ? Problem.Hashprice.Value : Hashprices[t];
+        var reserve = Math.Max(Acc.ReservePrice(t), 0);
+        for (var i = 0; i < value.Length; i++)
+        {
+            value[i] = ((hashprice * RevenueFactor[i]) + reserve) * Dt;
+        }
+    }
+
+    /// <summary>True when, in every interval, the cap cannot bind and the supply cost is linear over every reachable load, so tiers can be solved apart.</summary>
+    public bool TiersDecouple()
+    {
+        var full = FullMw.Sum();
+        for (var t = 0; t < Problem.Count; t++)
+        {
+            var ai = Acc.AiServed(t);
+            if (ai + full > Cap + 1e-9 || (Adder > 0 && ai < Block && ai + full > Block))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Joint value of every preset combination in interval t (−∞ where it breaks the cap); the per-MW slope is exact because the load stays on one side of the block edge.</summary>
+    public void CombinationValues(int t, double batteryNetMw, ReadOnlySpan<double> value, Span<double> result, double peak)
+    {
+        EnsureCombinations();
+        var n = TierCount;
+        var ai = Acc.AiServed(t);
+        for (var combo = 0; combo < result.Length; combo++)
+        {
+            var load = ai + _comboTotal![combo] + batteryNetMw;
+            if (Math.Abs(load) > Cap + 1e-9)
+            {
+                result[combo] = double.NegativeInfinity;
+                continue;
+            }
+
+            var gain = 0.0;
+            for (var i = 0; i < n; i++)
+            {
+                gain += value[i] * _comboMw![(combo * n) + i];
+            }
+
+            result[combo] = gain - Acc.SupplyCost(Prices[t], load, peak);
+        }
+    }
+
+    /// <summary>Exact per-interval optimum by enumerating preset combinations (used where the closed form does not apply).</summary>
+    public void BestCombination(int t, ReadOnlySpan<double> value, double headroom, int[] presets)
+    {
+        EnsureCombinations();
+        var n = TierCount;
+        var ai = Acc.AiServed(t);
+        var peak = Acc.PeakUsdPerMw(t);
+        var best = -1;
+        var bestValue = double.NegativeInfinity;
+        for (var combo = 0; combo < Combinations; combo++)
+        {
+            var total = _comboTotal![combo];
+            if (total > headroom + 1e-9)
+            {
+                continue;
+            }
+
+            var gain = 0.0;
+            for (var i = 0; i < n; i++)
+            {
+                gain += value[i] * _comboMw![(combo * n) + i];
+            }
+
+            gain -= Acc.SupplyCost(Prices[t], ai + total, peak);
+            if (gain > bestValue)
+            {
+                (best, bestValue) = (combo, gain);
+            }
+        }
+
+        // Combination 0 (all off) always fits because AI is served only up to the cap.
+        for (var i = 0; i < n; i++)
+        {
+            presets[(i * Problem.Count) + t] = PresetOfCombination(best, i);
+        }
+    }
+
+    /// <summary>Preset of tier i in a combination (mixed radix, tier 0 fastest).</summary>
+    public int PresetOfCombination(int combo, int tier)
+    {
+        for (var i = 0; i < tier; i++)
+        {
+            combo /= Steps[i].Length;
+        }
+
+        return combo % Steps[tier].Length;
+    }
+
+    private void EnsureCombinations()
+    {
+        if (_comboMw is not null)
+        {
+            return;
+        }
+
+        if (Combinations < 0)
+        {
+            throw new NotSupportedException($"More than {FastDispatchSolver.MaxJointStates} preset combinations across tiers; merge tiers or use fewer presets.");
+        }
+
+        var n = TierCount;
+        _comboMw = new double[Combinations * n];
+        _comboTotal = new double[Combinations];
+        for (var combo = 0; combo < Combinations; combo++)
+        {
+            for (var i = 0; i < n; i++)
+            {
+                var mw = Steps[i][PresetOfCombination(combo, i)];
+                _comboMw[(combo * n) + i] = mw;
+                _comboTotal[combo] += mw;
+            }
+        }
+    }
+}
