@@ -72,18 +72,19 @@ public sealed class DataCommandTests : IDisposable
     }
 
     [Theory]
-    [InlineData("truncated", "timestamp,value\n2024-01-01T00:00:00Z,10\n2024-01-01T01:00:00Z\n", 3)]
-    [InlineData("text price", "timestamp,value\n2024-01-01T00:00:00Z,10\n2024-01-01T01:00:00Z,ten\n", 3)]
-    [InlineData("duplicate hour", "timestamp,value\n2024-01-01T00:00:00Z,10\n2024-01-01T01:00:00Z,11\n2024-01-01T01:00:00Z,12\n", 4)]
-    [InlineData("wrong header", "when,price_in_dollars\n2024-01-01T00:00:00Z,10\n", 1)]
-    public void Import_MalformedFile_ExitsTwoNamingFileAndLineAndStoresNothing(string what, string content, int line)
+    [InlineData("truncated", "timestamp,value\n2024-01-01T00:00:00Z,10\n2024-01-01T01:00:00Z\n", 3, "value")]
+    [InlineData("text price", "timestamp,value\n2024-01-01T00:00:00Z,10\n2024-01-01T01:00:00Z,ten\n", 3, "value")]
+    [InlineData("duplicate hour", "timestamp,value\n2024-01-01T00:00:00Z,10\n2024-01-01T01:00:00Z,11\n2024-01-01T01:00:00Z,12\n", 4, "timestamp")]
+    [InlineData("wrong header", "when,price_in_dollars\n2024-01-01T00:00:00Z,10\n", 1, "")]
+    public void Import_MalformedFile_ExitsTwoNamingFileLineAndColumnAndStoresNothing(string what, string content, int line, string column)
     {
         var csv = Write($"{what.Replace(' ', '-')}.csv", content);
 
         var run = CliRunner.Run("data", "import", csv, "--kind", "grid", "--name", "bad", "--db", Db);
 
         Assert.Equal(2, run.Exit);
-        Assert.Contains($"{csv}:{line.ToString(CultureInfo.InvariantCulture)}", run.Err, StringComparison.Ordinal);
+        var location = column.Length > 0 ? $"{csv}:{line.ToString(CultureInfo.InvariantCulture)}: {column}: " : $"{csv}:{line.ToString(CultureInfo.InvariantCulture)}: ";
+        Assert.Contains(location, run.Err, StringComparison.Ordinal);
         var list = CliRunner.Run("data", "list", "--db", Db, "--json");
         Assert.Equal(0, list.Json().GetProperty("datasets").GetArrayLength());
     }
