@@ -37,6 +37,9 @@ public static class CliApp
             DealCommand.Build(context),
             HalvingsCommand.Build(context),
             DataCommand.Build(context),
+            SectorCommand.Build(context),
+            SectorCommand.BuildContracts(context),
+            MarketsCommand.Build(context),
         };
         root.Options.Add(Json);
         root.Options.Add(StoreOption.Db);

@@ -35,7 +35,7 @@ public partial class DocumentationExamplesTests
     public static TheoryData<string> HelpExamples()
     {
         var data = new TheoryData<string>();
-        foreach (var command in new[] { "hashprice", "compare", "asics", "deal", "halvings", "data synth grid", "data import", "data list", "data show", "data delete" })
+        foreach (var command in new[] { "hashprice", "compare", "asics", "deal", "halvings", "data synth grid", "data import", "data list", "data show", "data delete", "sector", "contracts", "markets event", "markets returns", "markets beta" })
         {
             var help = CliRunner.Run([.. command.Split(' '), "--help"]).Out;
             foreach (Match m in ExampleLine().Matches(help))
