@@ -35,6 +35,7 @@ public static class CliApp
             DealCommand.Build(context),
             HalvingsCommand.Build(context),
             DataCommand.Build(context),
+            DispatchCommand.Build(context),
         };
         root.Options.Add(Json);
 

@@ -25,6 +25,14 @@ internal static class Options
         return option;
     }
 
+    /// <summary>An optional number (null when absent) that must be finite and not negative, or positive when <paramref name="allowZero"/> is false.</summary>
+    public static Option<double?> OptionalNumber(string name, string description, bool allowZero = true)
+    {
+        var option = new Option<double?>(name) { Description = description };
+        option.Validators.Add(result => RequireFinite(result, name, allowZero));
+        return option;
+    }
+
     private static void RequireFinite(OptionResult result, string name, bool allowZero)
     {
         if (result.Tokens.Count == 0)
