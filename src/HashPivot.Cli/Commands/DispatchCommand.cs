@@ -107,6 +107,12 @@ internal static class DispatchCommand
         {
             var pricesPath = parsed.GetValue(prices)!;
             var series = DispatchInputs.ReadPrices(pricesPath, parsed.GetValue(column));
+            if (DispatchInputs.CountGaps(series) is > 0 and var gaps)
+            {
+                // Dwell, ramp and battery treat consecutive rows as consecutive intervals; say so rather than refuse a real file.
+                context.Error.WriteLine($"warning: {pricesPath}: {gaps} gap(s) between price intervals; the schedule treats the rows as consecutive");
+            }
+
             var (constant, hashpriceSeries, hashpriceText) = DispatchInputs.ReadHashprice(parsed.GetValue(hashprice)!, series);
             var sitePath = parsed.GetValue(site)?.ToString();
             var dispatchSite = sitePath is not null

@@ -52,6 +52,20 @@ internal static class DispatchInputs
         return series;
     }
 
+    /// <summary>Number of places where an interval does not start where the previous one ends.</summary>
+    public static int CountGaps(TimeSeries series)
+    {
+        ArgumentNullException.ThrowIfNull(series);
+        var starts = series.StartsUnixSeconds;
+        var gaps = 0;
+        for (var i = 1; i < starts.Length; i++)
+        {
+            gaps += starts[i] - starts[i - 1] == series.IntervalSeconds ? 0 : 1;
+        }
+
+        return gaps;
+    }
+
     /// <summary>Hashprice from <c>--hashprice</c>: a number (USD/PH/day) or a <c>timestamp,value</c> CSV of USD/PH/day, held from each of its instants until the next and read at every price interval start.</summary>
     public static (UsdPerPetahashDay Constant, ImmutableArray<double> Series, string Description) ReadHashprice(string text, TimeSeries prices)
     {

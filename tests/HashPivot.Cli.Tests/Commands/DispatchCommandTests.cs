@@ -325,6 +325,18 @@ public sealed class DispatchCommandTests : IDisposable
     }
 
     [Fact]
+    public void Dispatch_PricesWithGap_WarnsAndSolves()
+    {
+        var prices = Write("gap.csv", "timestamp,value\n2024-01-01T00:00:00Z,20\n2024-01-01T01:00:00Z,80\n2024-01-01T03:00:00Z,5000\n");
+
+        var run = CliRunner.Run("dispatch", "--prices", prices, "--hashprice", "40", "--fleet-mw", "10", "--fleet-jth", "20", "--json");
+
+        Assert.True(run.Exit == 0, run.Err);
+        Assert.Contains("1 gap(s)", run.Err, StringComparison.Ordinal);
+        Assert.Equal(3, run.Json().GetProperty("intervals").GetInt32());
+    }
+
+    [Fact]
     public void Dispatch_TableOutput_ShowsMarginAndRule()
     {
         var run = CliRunner.Run("dispatch", "--prices", FourHourPrices(), "--hashprice", "40", "--fleet-mw", "10", "--fleet-jth", "20",
