@@ -1,5 +1,7 @@
 using System.CommandLine;
 using HashPivot.Cli.Commands;
+using HashPivot.Data.Connectors;
+using HashPivot.Data.Store;
 using HashPivot.Data.Validation;
 
 namespace HashPivot.Cli;
@@ -38,6 +40,7 @@ public static class CliApp
             DispatchCommand.Build(context),
         };
         root.Options.Add(Json);
+        root.Options.Add(StoreOption.Db);
 
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
@@ -54,12 +57,33 @@ public static class CliApp
         return parsed.Invoke(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
     }
 
+    /// <summary>Wraps an asynchronous command body with the same exit-code rules as <see cref="Guard"/>.</summary>
+    internal static Func<ParseResult, CancellationToken, Task<int>> GuardAsync(CliContext context, Func<ParseResult, CancellationToken, Task<int>> body) =>
+        (parseResult, cancel) => Task.FromResult(Guard(context, p => body(p, cancel).GetAwaiter().GetResult())(parseResult));
+
     /// <summary>Wraps a command body so bad input exits 2 with its located messages and anything else exits 1.</summary>
     internal static Func<ParseResult, int> Guard(CliContext context, Func<ParseResult, int> body) => parseResult =>
     {
         try
         {
             return body(parseResult);
+        }
+        catch (StoreException ex)
+        {
+            // Name clashes, schema versions: the user's store or request, not a bug.
+            context.Error.WriteLine($"error: {ex.Message}");
+            return BadInput;
+        }
+        catch (ConnectorException ex)
+        {
+            // A feed that is down or refuses us is not the user's input, but not our bug either: say so plainly.
+            context.Error.WriteLine($"error: {ex.Message}");
+            return InternalError;
+        }
+        catch (OperationCanceledException)
+        {
+            context.Error.WriteLine("cancelled");
+            return InternalError;
         }
         catch (InputException ex)
         {

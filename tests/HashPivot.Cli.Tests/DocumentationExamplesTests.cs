@@ -35,7 +35,7 @@ public partial class DocumentationExamplesTests
     public static TheoryData<string> HelpExamples()
     {
         var data = new TheoryData<string>();
-        foreach (var command in new[] { "hashprice", "compare", "asics", "deal", "halvings", "data synth grid", "dispatch" })
+        foreach (var command in new[] { "hashprice", "compare", "asics", "deal", "halvings", "data synth grid", "data import", "data list", "data show", "data delete", "dispatch" })
         {
             var help = CliRunner.Run([.. command.Split(' '), "--help"]).Out;
             foreach (Match m in ExampleLine().Matches(help))
@@ -73,6 +73,15 @@ public partial class DocumentationExamplesTests
                     ? Path.Combine(Path.GetTempPath(), $"hashpivot-{Guid.NewGuid():N}-{a}")
                 : a)
             .ToArray();
+
+        if (args[0] == "data" && !args.Contains("--db"))
+        {
+            // Data examples run against a fresh store holding the dataset the README's examples name, never the user's.
+            var db = Path.Combine(Path.GetTempPath(), $"hashpivot-doc-{Guid.NewGuid():N}.db");
+            var seed = CliRunner.Run("data", "import", CliRunner.Sample("synthetic/grid_prices_hourly_2024_synthetic.csv"), "--kind", "grid", "--name", "synthetic-2024", "--db", db);
+            Assert.True(seed.Exit == 0, seed.Err);
+            args = [.. args, "--db", db];
+        }
 
         var run = CliRunner.Run(args);
 

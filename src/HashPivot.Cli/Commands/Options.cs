@@ -33,6 +33,27 @@ internal static class Options
         return option;
     }
 
+    /// <summary>
+    /// An instant option read as UTC when it carries no offset (2024-08-01 means 00:00 UTC): results must not depend on
+    /// the zone of the machine they run on.
+    /// </summary>
+    public static Option<DateTimeOffset?> UtcInstant(string name, string description) => new(name)
+    {
+        Description = description,
+        CustomParser = result =>
+        {
+            var text = result.Tokens.Count > 0 ? result.Tokens[0].Value : "";
+            if (DateTimeOffset.TryParse(text, System.Globalization.CultureInfo.InvariantCulture,
+                    System.Globalization.DateTimeStyles.AssumeUniversal | System.Globalization.DateTimeStyles.AdjustToUniversal, out var value))
+            {
+                return value;
+            }
+
+            result.AddError($"{name} must be a date or ISO-8601 instant, got '{text}'.");
+            return null;
+        },
+    };
+
     private static void RequireFinite(OptionResult result, string name, bool allowZero)
     {
         if (result.Tokens.Count == 0)

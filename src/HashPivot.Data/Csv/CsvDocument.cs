@@ -63,8 +63,11 @@ internal sealed class CsvDocument
 
             if (_reader.FieldCount != Header.Count)
             {
-                var hint = _reader.FieldCount < Header.Count ? " (truncated row?)" : string.Empty;
-                Problems.Add(File, _reader.RecordLine, null, $"expected {Header.Count} fields as in the header, found {_reader.FieldCount}{hint}");
+                // Name the first column the row does not reach (truncated) or the first one beyond the header (extra).
+                var truncated = _reader.FieldCount < Header.Count;
+                var column = truncated ? Header.Names[_reader.FieldCount] : null;
+                var hint = truncated ? $" (truncated row: no '{column}')" : " (extra fields)";
+                Problems.Add(File, _reader.RecordLine, column, $"expected {Header.Count} fields as in the header, found {_reader.FieldCount}{hint}");
                 continue;
             }
 

@@ -181,10 +181,10 @@ public class ErcotLongCsvTests
     }
 
     [Fact]
-    public void Parse_TruncatedRow_ErrorOnLineWithoutColumn()
+    public void Parse_TruncatedRow_ErrorNamesFirstMissingColumn()
     {
         var text = $"{ErcotText.DamHeader}\n01/02/2024,01:00,N,HB_NORTH,1\n01/02/2024,02:00,N\n";
-        ProblemAssert.Single(GridPriceCsv.Parse(text, File), File, 3, null, "expected 5 fields as in the header, found 3 (truncated row?)");
+        ProblemAssert.Single(GridPriceCsv.Parse(text, File), File, 3, "Settlement Point", "expected 5 fields as in the header, found 3 (truncated row: no 'Settlement Point')");
     }
 
     [Fact]
