@@ -37,6 +37,7 @@ public static class CliApp
             DealCommand.Build(context),
             HalvingsCommand.Build(context),
             DataCommand.Build(context),
+            DispatchCommand.Build(context),
         };
         root.Options.Add(Json);
         root.Options.Add(StoreOption.Db);
