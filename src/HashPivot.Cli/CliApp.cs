@@ -37,6 +37,7 @@ public static class CliApp
             DealCommand.Build(context),
             HalvingsCommand.Build(context),
             DataCommand.Build(context),
+            DispatchCommand.Build(context),
             SectorCommand.Build(context),
             SectorCommand.BuildContracts(context),
             MarketsCommand.Build(context),

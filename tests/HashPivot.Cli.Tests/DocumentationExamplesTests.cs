@@ -35,7 +35,7 @@ public partial class DocumentationExamplesTests
     public static TheoryData<string> HelpExamples()
     {
         var data = new TheoryData<string>();
-        foreach (var command in new[] { "hashprice", "compare", "asics", "deal", "halvings", "data synth grid", "data import", "data list", "data show", "data delete", "sector", "contracts", "markets event", "markets returns", "markets beta" })
+        foreach (var command in new[] { "hashprice", "compare", "asics", "deal", "halvings", "data synth grid", "data import", "data list", "data show", "data delete", "dispatch", "sector", "contracts", "markets event", "markets returns", "markets beta" })
         {
             var help = CliRunner.Run([.. command.Split(' '), "--help"]).Out;
             foreach (Match m in ExampleLine().Matches(help))
@@ -59,7 +59,7 @@ public partial class DocumentationExamplesTests
     public void Readme_HasExamples_ForEveryCommand()
     {
         var examples = ((IEnumerable<object[]>)ReadmeExamples()).Select(row => (string)row[0]).ToList();
-        foreach (var command in new[] { "hashprice", "compare", "asics", "deal", "halvings", "data synth grid" })
+        foreach (var command in new[] { "hashprice", "compare", "asics", "deal", "halvings", "data synth grid", "dispatch" })
         {
             Assert.Contains(examples, e => e.StartsWith($"hashpivot {command}", StringComparison.Ordinal));
         }
@@ -69,7 +69,8 @@ public partial class DocumentationExamplesTests
     {
         var args = commandLine.Split(' ', StringSplitOptions.RemoveEmptyEntries).Skip(1)
             .Select(a => a.StartsWith("samples/", StringComparison.Ordinal) ? Path.Combine(CliRunner.RepoRoot, a)
-                : a.EndsWith(".csv", StringComparison.Ordinal) ? Path.Combine(Path.GetTempPath(), $"hashpivot-{Guid.NewGuid():N}-{a}")
+                : a.EndsWith(".csv", StringComparison.Ordinal) || a.EndsWith(".png", StringComparison.Ordinal) || a.EndsWith(".svg", StringComparison.Ordinal)
+                    ? Path.Combine(Path.GetTempPath(), $"hashpivot-{Guid.NewGuid():N}-{a}")
                 : a)
             .ToArray();
 

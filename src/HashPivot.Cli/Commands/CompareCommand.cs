@@ -58,26 +58,35 @@ internal static class CompareCommand
 
         console.Write(sites);
 
-        var perMw = new Table().Title("Per MW-year (USD): mining per MW of mining load, AI per MW of grid connection")
-            .AddColumn("Site")
-            .AddColumn(new TableColumn("Mining revenue").RightAligned()).AddColumn(new TableColumn("Power cost").RightAligned())
-            .AddColumn(new TableColumn("Mining margin").RightAligned()).AddColumn(new TableColumn("Strike USD/MWh").RightAligned())
-            .AddColumn(new TableColumn("Breakeven HP").RightAligned())
-            .AddColumn(new TableColumn("Lease revenue").RightAligned()).AddColumn(new TableColumn("Lease NOI").RightAligned())
-            .AddColumn(new TableColumn("Lease net of capital").RightAligned())
-            .AddColumn(new TableColumn("GPU revenue").RightAligned()).AddColumn(new TableColumn("GPU EBITDA").RightAligned())
-            .AddColumn(new TableColumn("GPU net of capital").RightAligned())
-            .AddColumn("Best use").AddColumn(new TableColumn("By").RightAligned());
+        var mining = new Table().Title("Mining, per MW of mining load per year (USD)").AddColumn("Site")
+            .AddColumn(new TableColumn("Revenue").RightAligned()).AddColumn(new TableColumn("Power cost").RightAligned())
+            .AddColumn(new TableColumn("Margin").RightAligned()).AddColumn(new TableColumn("Strike USD/MWh").RightAligned())
+            .AddColumn(new TableColumn("Breakeven USD/PH/day").RightAligned()).AddColumn(new TableColumn("Hours run").RightAligned());
         foreach (var s in doc.Sites)
         {
             var m = s.Mining;
-            perMw.AddRow(
+            mining.AddRow(
                 Markup.Escape(s.Name),
                 Format.Millions(m?.RevenueUsdPerMwYear ?? double.NaN),
                 Format.Millions(m?.PowerCostUsdPerMwYear ?? double.NaN),
                 Format.Millions(m?.MarginUsdPerMwYear ?? double.NaN),
                 Format.Money(m?.StrikePriceUsdPerMwh ?? double.NaN, 2),
                 Format.Money(m?.BreakevenHashpriceUsdPerPhDay ?? double.NaN, 2),
+                m?.RunShare is { } run ? Format.Percent(run) : "all");
+        }
+
+        console.Write(mining);
+
+        var ai = new Table().Title("AI/HPC, per MW of grid connection per year (USD)").AddColumn("Site")
+            .AddColumn(new TableColumn("Lease revenue").RightAligned()).AddColumn(new TableColumn("Lease NOI").RightAligned())
+            .AddColumn(new TableColumn("Lease net of capital").RightAligned())
+            .AddColumn(new TableColumn("GPU revenue").RightAligned()).AddColumn(new TableColumn("GPU EBITDA").RightAligned())
+            .AddColumn(new TableColumn("GPU net of capital").RightAligned())
+            .AddColumn("Best use").AddColumn(new TableColumn("Ahead by").RightAligned());
+        foreach (var s in doc.Sites)
+        {
+            ai.AddRow(
+                Markup.Escape(s.Name),
                 Format.Millions(s.Lease.RevenueUsdPerMwYear),
                 Format.Millions(s.Lease.MarginUsdPerMwYear),
                 Format.Millions(s.Lease.MarginAfterCapitalUsdPerMwYear),
@@ -88,11 +97,18 @@ internal static class CompareCommand
                 Format.Millions(s.AdvantageUsdPerMwYear));
         }
 
-        console.Write(perMw);
+        console.Write(ai);
         console.MarkupLine("Best use ranks mining margin (miners already installed) against AI margins net of the annual capital charge of converting.");
-        console.MarkupLine("Capex per grid MW: " + string.Join("; ", doc.Sites.Select(s =>
-            Markup.Escape($"{s.Name}: lease {Format.Millions(s.Lease.CapexUsdPerMw)} (payback {Format.Number(s.Lease.SimplePaybackYears ?? double.NaN, 1)} y), "
-            + $"GPU cloud {Format.Millions(s.GpuCloud.CapexUsdPerMw)} (payback {Format.Number(s.GpuCloud.SimplePaybackYears ?? double.NaN, 1)} y)"))));
+        var capex = new Table().Title("Conversion capex per MW of grid connection").AddColumn("Site")
+            .AddColumn(new TableColumn("Lease capex").RightAligned()).AddColumn(new TableColumn("Lease payback (y)").RightAligned())
+            .AddColumn(new TableColumn("GPU-cloud capex").RightAligned()).AddColumn(new TableColumn("GPU payback (y)").RightAligned());
+        foreach (var s in doc.Sites)
+        {
+            capex.AddRow(Markup.Escape(s.Name), Format.Millions(s.Lease.CapexUsdPerMw), Format.Number(s.Lease.SimplePaybackYears ?? double.NaN, 1),
+                Format.Millions(s.GpuCloud.CapexUsdPerMw), Format.Number(s.GpuCloud.SimplePaybackYears ?? double.NaN, 1));
+        }
+
+        console.Write(capex);
     }
 
     /// <summary>JSON document of <c>hashpivot compare --json</c>; key names are documented in the README.</summary>

@@ -41,24 +41,31 @@ internal static class DataCommand
             var progress = new StepReporter(context, parsed.GetValue(CliApp.Json));
             progress.Step($"parsing {path} as {datasetKind.ToString().ToLowerInvariant()}");
             var series = Parse(path, datasetKind);
-            progress.Step($"storing {series.Count} series, {series.Sum(s => s.Count):N0} points as '{datasetName}'");
-            using var store = StoreOption.Open(parsed);
-            var info = new DatasetInfo(datasetName, datasetKind, $"file {Path.GetFileName(path)}", DateTimeOffset.UtcNow);
-            await store.SaveDatasetAsync(info, series, parsed.GetValue(replace), cancel).ConfigureAwait(false);
-            var result = new ImportResult(datasetName, datasetKind.ToString().ToLowerInvariant(), series.Count, series.Sum(s => (long)s.Count),
-                series.Select(s => s.Name).ToList(), store.Description);
-            if (parsed.GetValue(CliApp.Json))
-            {
-                context.WriteJson(result);
-            }
-            else
-            {
-                context.Out.WriteLine($"imported '{result.Name}': {result.SeriesCount} series, {result.PointCount:N0} points into {result.Store}");
-            }
-
-            return CliApp.Ok;
+            return await SaveAsync(context, parsed, progress, "imported", new DatasetInfo(datasetName, datasetKind, $"file {Path.GetFileName(path)}", DateTimeOffset.UtcNow),
+                parsed.GetValue(replace), series, cancel).ConfigureAwait(false);
         }));
         return command;
+    }
+
+    /// <summary>Stores parsed or fetched series as one dataset in one transaction and reports it (JSON or a line).</summary>
+    internal static async Task<int> SaveAsync(CliContext context, ParseResult parsed, StepReporter steps, string verb, DatasetInfo info,
+        bool replace, IReadOnlyList<TimeSeries> series, CancellationToken cancel)
+    {
+        steps.Step($"storing {series.Count} series, {series.Sum(s => s.Count):N0} points as '{info.Name}'");
+        using var store = StoreOption.Open(parsed);
+        await store.SaveDatasetAsync(info, series, replace, cancel).ConfigureAwait(false);
+        var result = new ImportResult(info.Name, info.Kind.ToString().ToLowerInvariant(), series.Count, series.Sum(s => (long)s.Count),
+            series.Select(s => s.Name).ToList(), store.Description);
+        if (parsed.GetValue(CliApp.Json))
+        {
+            context.WriteJson(result);
+        }
+        else
+        {
+            context.Out.WriteLine($"{verb} '{result.Name}': {result.SeriesCount} series, {result.PointCount:N0} points into {result.Store}");
+        }
+
+        return CliApp.Ok;
     }
 
     internal static IReadOnlyList<TimeSeries> Parse(string path, DatasetKind kind) => kind switch

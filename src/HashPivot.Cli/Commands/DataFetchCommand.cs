@@ -30,8 +30,8 @@ internal static class DataFetchCommand
             var steps = new StepReporter(context, parsed.GetValue(CliApp.Json));
             steps.Step($"GET hashrate/{parsed.GetValue(interval)} from {parsed.GetValue(baseUrl)?.ToString() ?? "mempool.space"}");
             var chain = (await client.GetHashrateAsync(parsed.GetValue(interval)!, cancel).ConfigureAwait(false)).ToChainHistory();
-            return await SaveAsync(context, parsed, steps, parsed.GetValue(name)!, parsed.GetValue(replace), DatasetKind.Chain,
-                "mempool.space /v1/mining/hashrate", DataCommand.ChainSeries(chain), cancel).ConfigureAwait(false);
+            return await DataCommand.SaveAsync(context, parsed, steps, "fetched", new DatasetInfo(parsed.GetValue(name)!, DatasetKind.Chain, "mempool.space /v1/mining/hashrate", DateTimeOffset.UtcNow),
+                parsed.GetValue(replace), DataCommand.ChainSeries(chain), cancel).ConfigureAwait(false);
         }));
         return command;
     }
@@ -61,8 +61,8 @@ internal static class DataFetchCommand
             var prices = parsed.GetValue(market) == "rt"
                 ? await client.GetRealTimePricesAsync(parsed.GetValue(from), parsed.GetValue(to), hubs, cancel).ConfigureAwait(false)
                 : await client.GetDayAheadPricesAsync(parsed.GetValue(from), parsed.GetValue(to), hubs, cancel).ConfigureAwait(false);
-            return await SaveAsync(context, parsed, steps, parsed.GetValue(name)!, parsed.GetValue(replace), DatasetKind.Grid,
-                $"api.ercot.com {parsed.GetValue(market)} {parsed.GetValue(from)}..{parsed.GetValue(to)}", prices.Series, cancel).ConfigureAwait(false);
+            return await DataCommand.SaveAsync(context, parsed, steps, "fetched", new DatasetInfo(parsed.GetValue(name)!, DatasetKind.Grid, $"api.ercot.com {parsed.GetValue(market)} {parsed.GetValue(from)}..{parsed.GetValue(to)}", DateTimeOffset.UtcNow),
+                parsed.GetValue(replace), prices.Series, cancel).ConfigureAwait(false);
         }));
         return command;
     }
@@ -86,8 +86,8 @@ internal static class DataFetchCommand
                 series.Add((await client.GetDailyAsync(symbol, parsed.GetValue(from), parsed.GetValue(to), cancel).ConfigureAwait(false)).ToSeries());
             }
 
-            return await SaveAsync(context, parsed, steps, parsed.GetValue(name)!, parsed.GetValue(replace), DatasetKind.Equity,
-                "Yahoo chart API (daily adjusted close)", series, cancel).ConfigureAwait(false);
+            return await DataCommand.SaveAsync(context, parsed, steps, "fetched", new DatasetInfo(parsed.GetValue(name)!, DatasetKind.Equity, "Yahoo chart API (daily adjusted close)", DateTimeOffset.UtcNow),
+                parsed.GetValue(replace), series, cancel).ConfigureAwait(false);
         }));
         return command;
     }
@@ -113,24 +113,4 @@ internal static class DataFetchCommand
 
     // The connectors set their own per-request timeouts and retries; the client must not cut them short.
     private static HttpClient NewHttp() => new() { Timeout = Timeout.InfiniteTimeSpan };
-
-    private static async Task<int> SaveAsync(CliContext context, ParseResult parsed, StepReporter steps, string name, bool replace,
-        DatasetKind kind, string source, IReadOnlyList<TimeSeries> series, CancellationToken cancel)
-    {
-        steps.Step($"storing {series.Count} series, {series.Sum(s => s.Count):N0} points as '{name}'");
-        using var store = StoreOption.Open(parsed);
-        await store.SaveDatasetAsync(new DatasetInfo(name, kind, source, DateTimeOffset.UtcNow), series, replace, cancel).ConfigureAwait(false);
-        var result = new DataCommand.ImportResult(name, kind.ToString().ToLowerInvariant(), series.Count, series.Sum(s => (long)s.Count),
-            series.Select(s => s.Name).ToList(), store.Description);
-        if (parsed.GetValue(CliApp.Json))
-        {
-            context.WriteJson(result);
-        }
-        else
-        {
-            context.Out.WriteLine($"fetched '{name}': {result.SeriesCount} series, {result.PointCount:N0} points into {result.Store}");
-        }
-
-        return CliApp.Ok;
-    }
 }

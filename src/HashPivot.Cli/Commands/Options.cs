@@ -25,6 +25,14 @@ internal static class Options
         return option;
     }
 
+    /// <summary>An optional number (null when absent) that must be finite and not negative, or positive when <paramref name="allowZero"/> is false.</summary>
+    public static Option<double?> OptionalNumber(string name, string description, bool allowZero = true)
+    {
+        var option = new Option<double?>(name) { Description = description };
+        option.Validators.Add(result => RequireFinite(result, name, allowZero));
+        return option;
+    }
+
     /// <summary>
     /// An instant option read as UTC when it carries no offset (2024-08-01 means 00:00 UTC): results must not depend on
     /// the zone of the machine they run on.

@@ -5,9 +5,6 @@ using HashPivot.Engine.Compute;
 using HashPivot.Engine.Fleet;
 using HashPivot.Engine.Sites;
 using HashPivot.Engine.Units;
-using YamlDotNet.Core;
-using YamlDotNet.Core.Events;
-using YamlDotNet.RepresentationModel;
 
 namespace HashPivot.Data.Portfolios;
 
@@ -17,23 +14,10 @@ namespace HashPivot.Data.Portfolios;
 /// </summary>
 public sealed class PortfolioLoader(IPriceSeriesReader? seriesReader = null)
 {
-    // Nesting (flow '[' / '{' or block "- - -") deeper than this is not a portfolio; refusing it while parsing keeps
-    // a hostile file from exhausting the stack of the recursive YAML representation model, which cannot be caught.
-    private const int MaxDepth = 64;
-
     /// <summary>Loads a file; throws <see cref="InputException"/> listing every problem.</summary>
     public Portfolio LoadFile(string path)
     {
-        string text;
-        try
-        {
-            text = File.ReadAllText(path);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            throw new InputException(new InputProblem(path, 0, 0, "(file)", $"cannot read: {ex.Message}"));
-        }
-
+        var text = YamlDocumentReader.ReadText(path);
         return Load(text, path, Path.GetDirectoryName(Path.GetFullPath(path)) ?? ".");
     }
 
@@ -42,7 +26,7 @@ public sealed class PortfolioLoader(IPriceSeriesReader? seriesReader = null)
     {
         ArgumentNullException.ThrowIfNull(yaml);
         var problems = new List<InputProblem>();
-        var root = Parse(yaml, file, problems);
+        var root = YamlDocumentReader.ReadRoot(yaml, file, problems, "expected a mapping with 'network' and 'sites'");
         if (root is null)
         {
             throw new InputException(problems);
@@ -80,41 +64,10 @@ public sealed class PortfolioLoader(IPriceSeriesReader? seriesReader = null)
         top.RejectUnknownKeys();
         if (problems.Count > 0 || network is null)
         {
-            throw new InputException(Sorted(problems));
+            throw new InputException(YamlDocumentReader.Sorted(problems));
         }
 
         return new Portfolio(network, sites);
-    }
-
-    private static YamlMappingNode? Parse(string yaml, string file, List<InputProblem> problems)
-    {
-        var stream = new YamlStream();
-        var scanner = new Scanner(new StringReader(yaml));
-        try
-        {
-            stream.Load(new DepthLimitedParser(new Parser(scanner), MaxDepth));
-        }
-        catch (YamlException ex)
-        {
-            problems.Add(new InputProblem(file, (int)ex.Start.Line, (int)ex.Start.Column, "(syntax)", FirstLine(ex.Message)));
-            return null;
-        }
-        catch (Exception ex) when (ex is InvalidOperationException or ArgumentException)
-        {
-            // YamlDotNet 18.1 throws these instead of a YamlException on some broken flow scalars (": [\n0]") and on
-            // some event sequences its representation model does not accept; both found by the fuzz tests.
-            var at = scanner.CurrentPosition;
-            problems.Add(new InputProblem(file, (int)at.Line, (int)at.Column, "(syntax)", "malformed flow collection or plain scalar"));
-            return null;
-        }
-
-        if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)
-        {
-            problems.Add(new InputProblem(file, 1, 1, "(file)", "expected a mapping with 'network' and 'sites'"));
-            return null;
-        }
-
-        return root;
     }
 
     private static NetworkSnapshot? ReadNetwork(YamlFields? fields)
@@ -370,45 +323,4 @@ public sealed class PortfolioLoader(IPriceSeriesReader? seriesReader = null)
     }
 
     private static Usd Money(double? value, Usd fallback) => value is null ? fallback : new Usd(value.Value);
-
-    private static List<InputProblem> Sorted(List<InputProblem> problems) =>
-        [.. problems.Distinct().OrderBy(p => p.File, StringComparer.Ordinal).ThenBy(p => p.Line).ThenBy(p => p.Column)];
-
-    private static string FirstLine(string message)
-    {
-        var end = message.IndexOf('\n', StringComparison.Ordinal);
-        return end < 0 ? message : message[..end].TrimEnd();
-    }
-
-    /// <summary>
-    /// Passes parser events through and stops with a located <see cref="YamlException"/> once sequences and mappings
-    /// nest deeper than <paramref name="maxDepth"/>. The parser itself is iterative; only the node loader recurses.
-    /// </summary>
-    private sealed class DepthLimitedParser(IParser inner, int maxDepth) : IParser
-    {
-        private int _depth;
-
-        public ParsingEvent Current => inner.Current!;
-
-        public bool MoveNext()
-        {
-            if (!inner.MoveNext())
-            {
-                return false;
-            }
-
-            var current = inner.Current!;
-            if (current is SequenceStart or MappingStart && ++_depth > maxDepth)
-            {
-                throw new YamlException(current.Start, current.End, $"nesting deeper than {maxDepth} levels");
-            }
-
-            if (current is SequenceEnd or MappingEnd)
-            {
-                _depth--;
-            }
-
-            return true;
-        }
-    }
 }

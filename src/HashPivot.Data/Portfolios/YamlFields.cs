@@ -195,6 +195,73 @@ internal sealed class YamlFields
         return items;
     }
 
+    /// <summary>True when the key holds a list (<c>[a, b]</c> or <c>- </c> items).</summary>
+    public bool IsSequence(string key) => Find(key) is YamlSequenceNode;
+
+    /// <summary>The scalar items of a list with their locations and field paths; null (and a problem) when missing or not a list of scalars.</summary>
+    public IReadOnlyList<(string Text, Mark At, string Field)>? ScalarList(string key, bool required)
+    {
+        var node = Take(key, required);
+        if (node is null)
+        {
+            return null;
+        }
+
+        if (node is not YamlSequenceNode sequence)
+        {
+            Problem(node.Start, FieldPath(key), $"expected a list such as [a, b], found '{Describe(node)}'");
+            return null;
+        }
+
+        var items = new List<(string, Mark, string)>(sequence.Children.Count);
+        var ok = true;
+        for (var i = 0; i < sequence.Children.Count; i++)
+        {
+            var item = sequence.Children[i];
+            var itemPath = string.Create(CultureInfo.InvariantCulture, $"{FieldPath(key)}[{i}]");
+            if (item is YamlScalarNode { Value: { Length: > 0 } text })
+            {
+                items.Add((text, item.Start, itemPath));
+            }
+            else
+            {
+                Problem(item.Start, itemPath, $"expected a single value, found '{Describe(item)}'");
+                ok = false;
+            }
+        }
+
+        return ok ? items : null;
+    }
+
+    /// <summary>A list of finite numbers, each within [min, max]; null (and one problem per bad item) otherwise.</summary>
+    public IReadOnlyList<double>? NumberList(string key, bool required, double min = double.MinValue, double max = double.MaxValue)
+    {
+        var items = ScalarList(key, required);
+        if (items is null)
+        {
+            return null;
+        }
+
+        var values = new List<double>(items.Count);
+        foreach (var (text, at, field) in items)
+        {
+            if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) || !double.IsFinite(value))
+            {
+                Problem(at, field, $"expected a finite number, found '{text}'");
+            }
+            else if (value < min || value > max)
+            {
+                Problem(at, field, string.Create(CultureInfo.InvariantCulture, $"must be between {min:G} and {max:G}, found {value:G}"));
+            }
+            else
+            {
+                values.Add(value);
+            }
+        }
+
+        return values.Count == items.Count ? values : null;
+    }
+
     private YamlNode? Take(string key, bool required)
     {
         _read.Add(key);

@@ -1,0 +1,173 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using HashPivot.Data.Csv.Grid;
+using HashPivot.Data.Dispatch;
+using HashPivot.Data.Validation;
+using HashPivot.Engine.Dispatch;
+using HashPivot.Engine.Series;
+using HashPivot.Engine.Units;
+using HashPivot.Solvers.Dispatch;
+
+namespace HashPivot.Cli.Commands;
+
+/// <summary>Turns <c>hashpivot dispatch</c>'s arguments into engine inputs: the price series, the hashprice (constant or series), the quick-form site and the solver.</summary>
+internal static class DispatchInputs
+{
+    /// <summary>Names the command line in problems about option values.</summary>
+    public const string CommandLine = "(command line)";
+
+    /// <summary>The solver names <c>--solver</c> accepts.</summary>
+    public static readonly string[] SolverNames = ["fast", "scip", "cbc", "highs"];
+
+    /// <summary>The price series (USD/MWh) of a grid price file in any layout <see cref="GridPriceCsv"/> reads; <paramref name="column"/> picks a settlement point from a wide or long file.</summary>
+    public static TimeSeries ReadPrices(string path, string? column)
+    {
+        if (!File.Exists(path))
+        {
+            throw new InputException(new InputProblem(path, 0, 0, "--prices", "file not found (SERIES is a CSV file; stored datasets are not supported yet)"));
+        }
+
+        var prices = GridPriceCsv.ParseFile(path).ValueOrThrow();
+        TimeSeries? series;
+        if (column is null)
+        {
+            series = prices.Series.Count == 1 ? prices.Series[0] : null;
+            if (series is null)
+            {
+                throw new InputException(new InputProblem(path, 1, 0, "--column",
+                    $"the file has {prices.Series.Count} price columns; pick one with --column: {string.Join(", ", prices.Series.Select(s => s.Name))}"));
+            }
+        }
+        else
+        {
+            series = prices.Find(column) ?? throw new InputException(new InputProblem(path, 1, 0, "--column",
+                $"no price column '{column}'; the file has: {string.Join(", ", prices.Series.Select(s => s.Name))}"));
+        }
+
+        if (series.Count == 0)
+        {
+            throw new InputException(new InputProblem(path, 0, 0, "--prices", "the series has no values"));
+        }
+
+        return series;
+    }
+
+    /// <summary>Number of places where an interval does not start where the previous one ends.</summary>
+    public static int CountGaps(TimeSeries series)
+    {
+        ArgumentNullException.ThrowIfNull(series);
+        var starts = series.StartsUnixSeconds;
+        var gaps = 0;
+        for (var i = 1; i < starts.Length; i++)
+        {
+            gaps += starts[i] - starts[i - 1] == series.IntervalSeconds ? 0 : 1;
+        }
+
+        return gaps;
+    }
+
+    /// <summary>Hashprice from <c>--hashprice</c>: a number (USD/PH/day) or a <c>timestamp,value</c> CSV of USD/PH/day, held from each of its instants until the next and read at every price interval start.</summary>
+    public static (UsdPerPetahashDay Constant, ImmutableArray<double> Series, string Description) ReadHashprice(string text, TimeSeries prices)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(prices);
+        if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var constant))
+        {
+            if (!double.IsFinite(constant) || constant < 0)
+            {
+                throw new InputException(new InputProblem(CommandLine, 0, 0, "--hashprice", $"must be a non-negative finite number of USD/PH/day or a CSV file, got '{text}'"));
+            }
+
+            return (new UsdPerPetahashDay(constant), [], string.Create(CultureInfo.InvariantCulture, $"{constant:0.##} USD/PH/day"));
+        }
+
+        if (!File.Exists(text))
+        {
+            throw new InputException(new InputProblem(CommandLine, 0, 0, "--hashprice", $"'{text}' is neither a number (USD/PH/day) nor an existing CSV file"));
+        }
+
+        var parsed = GridPriceCsv.ParseFile(text).ValueOrThrow();
+        if (parsed.Series.Count != 1)
+        {
+            throw new InputException(new InputProblem(text, 1, 0, "--hashprice", $"expected one value column (timestamp,value in USD/PH/day), found {parsed.Series.Count}"));
+        }
+
+        var hashprice = parsed.Series[0];
+        var values = new double[prices.Count];
+        var h = hashprice.StartsUnixSeconds;
+        var uncovered = 0;
+        var firstUncovered = -1;
+        var j = 0;
+        for (var t = 0; t < prices.Count; t++)
+        {
+            var start = prices.StartsUnixSeconds[t];
+            while (j + 1 < h.Length && h[j + 1] <= start)
+            {
+                j++;
+            }
+
+            if (h.Length > 0 && h[j] <= start && start < h[j] + hashprice.IntervalSeconds)
+            {
+                values[t] = hashprice.Values[j];
+                if (!double.IsFinite(values[t]) || values[t] < 0)
+                {
+                    throw new InputException(new InputProblem(text, 0, 0, "value", $"hashprice must be finite and not negative, found {values[t]} at {hashprice[j]:yyyy-MM-dd'T'HH:mm'Z'}"));
+                }
+            }
+            else
+            {
+                uncovered++;
+                firstUncovered = firstUncovered < 0 ? t : firstUncovered;
+            }
+        }
+
+        if (uncovered > 0)
+        {
+            throw new InputException(new InputProblem(text, 0, 0, "--hashprice",
+                $"the hashprice series does not cover {uncovered} of the {prices.Count} price intervals, the first starting {prices[firstUncovered]:yyyy-MM-dd'T'HH:mm'Z'}"));
+        }
+
+        var mean = values.Average();
+        return (new UsdPerPetahashDay(mean), [.. values], string.Create(CultureInfo.InvariantCulture, $"series {text} (mean {mean:0.##} USD/PH/day)"));
+    }
+
+    /// <summary>The site of the quick form: one tier of <paramref name="fleetMw"/> at <paramref name="fleetJth"/> with presets [0, fleet], a constant AI load, a PPA block and an adder; the cap defaults to AI + fleet.</summary>
+    public static DispatchSite QuickSite(
+        double fleetMw, double fleetJth, double? capMw, double aiMw, double aiRevenue, double ppaMw, double ppaPrice, double adder, double? btcPrice)
+    {
+        // Presets [0, fleet] must be strictly increasing: a 0 MW fleet is a site without mining.
+        var tiers = fleetMw > 0
+            ? ImmutableArray.Create(new MiningTier("fleet", new JoulesPerTerahash(fleetJth), [0, fleetMw]))
+            : [];
+        var site = new DispatchSite(CommandLine, capMw ?? (aiMw + fleetMw), tiers, new PowerSupply(ppaMw, new UsdPerMwh(ppaPrice), new UsdPerMwh(adder)))
+        {
+            BtcPrice = btcPrice is { } price ? new UsdPerBtc(price) : null,
+        };
+        return aiMw > 0
+            ? site with { Ai = new DispatchSiteAi([aiMw], new UsdPerMwh(aiRevenue), UsdPerMwh.Zero, new SourceLocation(CommandLine, 0, 0, "--ai-mw")) }
+            : site;
+    }
+
+    /// <summary>The solver for a <c>--solver</c> name.</summary>
+    public static IDispatchSolver Solver(string name) => name switch
+    {
+        "fast" => new FastDispatchSolver(),
+        "scip" => new OrToolsDispatchSolver("SCIP"),
+        "cbc" => new OrToolsDispatchSolver("CBC"),
+        "highs" => new OrToolsDispatchSolver("HIGHS"),
+        _ => throw new ArgumentException($"unknown solver '{name}'; use one of {string.Join(", ", SolverNames)}", nameof(name)),
+    };
+
+    /// <summary>A UTC instant from <c>2024-08-19</c> (midnight UTC) or an ISO-8601 instant with an offset; null when unreadable.</summary>
+    public static DateTimeOffset? ParseInstant(string text)
+    {
+        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        {
+            return new DateTimeOffset(date.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+        }
+
+        return DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var instant)
+            ? instant.ToUniversalTime()
+            : null;
+    }
+}
