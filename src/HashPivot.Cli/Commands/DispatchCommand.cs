@@ -20,7 +20,7 @@ internal static class DispatchCommand
         var prices = new Option<string>("--prices")
         {
             Description = "SERIES of interval prices in USD/MWh: a CSV file in any layout the grid parser reads (timestamp,value; wide; ERCOT long). "
-                + "Stored datasets are not supported yet.",
+                + "or the name of a dataset in the store (--db; see 'hashpivot data list').",
             Required = true,
         };
         var column = new Option<string?>("--column") { Description = "Settlement point (price column) to use from a file with several." };
@@ -106,7 +106,7 @@ internal static class DispatchCommand
         command.SetAction(CliApp.Guard(context, parsed =>
         {
             var pricesPath = parsed.GetValue(prices)!;
-            var series = DispatchInputs.ReadPrices(pricesPath, parsed.GetValue(column));
+            var series = DispatchInputs.ReadPrices(pricesPath, parsed.GetValue(column), () => StoreOption.Open(parsed));
             if (DispatchInputs.CountGaps(series) is > 0 and var gaps)
             {
                 // Dwell, ramp and battery treat consecutive rows as consecutive intervals; say so rather than refuse a real file.

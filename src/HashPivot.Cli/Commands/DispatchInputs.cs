@@ -19,12 +19,16 @@ internal static class DispatchInputs
     /// <summary>The solver names <c>--solver</c> accepts.</summary>
     public static readonly string[] SolverNames = ["fast", "scip", "cbc", "highs"];
 
-    /// <summary>The price series (USD/MWh) of a grid price file in any layout <see cref="GridPriceCsv"/> reads; <paramref name="column"/> picks a settlement point from a wide or long file.</summary>
-    public static TimeSeries ReadPrices(string path, string? column)
+    /// <summary>
+    /// The price series (USD/MWh) named by <c>--prices</c>: a grid price file in any layout <see cref="GridPriceCsv"/> reads,
+    /// or else a dataset in the store; <paramref name="column"/> picks a settlement point.
+    /// </summary>
+    public static TimeSeries ReadPrices(string path, string? column, Func<HashPivot.Data.Store.IHashPivotStore> openStore)
     {
+        ArgumentNullException.ThrowIfNull(openStore);
         if (!File.Exists(path))
         {
-            throw new InputException(new InputProblem(path, 0, 0, "--prices", "file not found (SERIES is a CSV file; stored datasets are not supported yet)"));
+            return ReadStoredPrices(path, column, openStore);
         }
 
         var prices = GridPriceCsv.ParseFile(path).ValueOrThrow();
@@ -50,6 +54,20 @@ internal static class DispatchInputs
         }
 
         return series;
+    }
+
+    private static TimeSeries ReadStoredPrices(string name, string? column, Func<HashPivot.Data.Store.IHashPivotStore> openStore)
+    {
+        using var store = openStore();
+        var dataset = store.GetDatasetAsync(name).GetAwaiter().GetResult()
+            ?? throw new InputException(new InputProblem(name, 0, 0, "--prices",
+                $"neither a file nor a dataset in {store.Description} (see 'hashpivot data list')"));
+        var names = dataset.SeriesNames;
+        var seriesName = column ?? (names.Count == 1 ? names[0] : throw new InputException(new InputProblem(name, 0, 0, "--column",
+            $"dataset '{name}' has {names.Count} series; pick one with --column: {string.Join(", ", names)}")));
+        var series = store.GetSeriesAsync(name, seriesName).GetAwaiter().GetResult()
+            ?? throw new InputException(new InputProblem(name, 0, 0, "--column", $"dataset '{name}' has no series '{seriesName}'; it has: {string.Join(", ", names)}"));
+        return series.Count > 0 ? series : throw new InputException(new InputProblem(name, 0, 0, "--prices", "the series has no values"));
     }
 
     /// <summary>Number of places where an interval does not start where the previous one ends.</summary>

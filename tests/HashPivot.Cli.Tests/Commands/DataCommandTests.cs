@@ -106,6 +106,23 @@ public sealed class DataCommandTests : IDisposable
     }
 
     [Fact]
+    public void Dispatch_PricesFromStoredDataset_SameResultAsFromTheFile()
+    {
+        var csv = CliRunner.Sample("synthetic/grid_prices_hourly_2024_synthetic.csv");
+        Assert.Equal(0, CliRunner.Run("data", "import", csv, "--kind", "grid", "--name", "syn", "--db", Db).Exit);
+        string[] quick = ["--hashprice", "45", "--fleet-mw", "100", "--fleet-jth", "17.5", "--ppa-mw", "100", "--ppa-usd-per-mwh", "30", "--json"];
+
+        var fromFile = CliRunner.Run(["dispatch", "--prices", csv, .. quick]);
+        var fromStore = CliRunner.Run(["dispatch", "--prices", "syn", "--db", Db, .. quick]);
+
+        Assert.True(fromStore.Exit == 0, fromStore.Err);
+        Assert.Equal(fromFile.Json().GetProperty("margin_usd").GetDouble(), fromStore.Json().GetProperty("margin_usd").GetDouble());
+        var missing = CliRunner.Run(["dispatch", "--prices", "no-such-dataset", "--db", Db, .. quick]);
+        Assert.Equal(2, missing.Exit);
+        Assert.Contains("neither a file nor a dataset", missing.Err, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Show_UnknownDataset_ExitsTwo()
     {
         var run = CliRunner.Run("data", "show", "nope", "--db", Db);
