@@ -30,7 +30,7 @@ internal static class MarketsCommand
 
     private static Option<string?> PricesOption() => new("--prices")
     {
-        Description = "Daily prices CSV: long date,ticker,adj_close (as ../shared/data/equities_daily_adjclose_2016_2026.csv) or OHLCV with a ticker column.",
+        Description = "Daily prices: a CSV (long date,ticker,adj_close as ../shared/data/equities_daily_adjclose_2016_2026.csv, or OHLCV with a ticker column) or a stored equity dataset.",
     };
 
     private static Command BuildEvent(CliContext context)
@@ -49,7 +49,7 @@ internal static class MarketsCommand
         };
         command.SetAction(CliApp.Guard(context, parsed =>
         {
-            var data = Load(parsed.GetValue(prices));
+            var data = Load(parsed, parsed.GetValue(prices));
             var eventDate = SectorCommand.ParseDate(parsed.GetValue(date))!.Value;
             var (start, end) = ParseWindow(parsed.GetValue(window)!);
             var days = parsed.GetValue(estimation);
@@ -104,7 +104,7 @@ internal static class MarketsCommand
         };
         command.SetAction(CliApp.Guard(context, parsed =>
         {
-            var data = Load(parsed.GetValue(prices));
+            var data = Load(parsed, parsed.GetValue(prices));
             var a = SectorCommand.ParseDate(parsed.GetValue(from))!.Value;
             var b = SectorCommand.ParseDate(parsed.GetValue(to))!.Value;
             var rows = Split(parsed.GetValue(tickers)!).Select(t =>
@@ -147,7 +147,7 @@ internal static class MarketsCommand
         };
         command.SetAction(CliApp.Guard(context, parsed =>
         {
-            var data = Load(parsed.GetValue(prices));
+            var data = Load(parsed, parsed.GetValue(prices));
             var bench = Find(data, parsed.GetValue(benchmark)!);
             var a = SectorCommand.ParseDate(parsed.GetValue(from))!.Value;
             var b = SectorCommand.ParseDate(parsed.GetValue(to))!.Value;
@@ -179,10 +179,26 @@ internal static class MarketsCommand
         return command;
     }
 
-    private static EquityPrices Load(string? path) => path is null
-        ? throw new ArgumentException("--prices FILE is required: pass a daily price CSV, e.g. --prices ../shared/data/equities_daily_adjclose_2016_2026.csv "
-            + "or the synthetic samples/synthetic/equities_daily_2025_2026_synthetic.csv.")
-        : EquityPriceCsv.ParseFile(path).ValueOrThrow();
+    private static EquityPrices Load(ParseResult parsed, string? path)
+    {
+        if (path is null)
+        {
+            throw new ArgumentException("--prices is required: a daily price CSV (e.g. ../shared/data/equities_daily_adjclose_2016_2026.csv, "
+                + "or the synthetic samples/synthetic/equities_daily_2025_2026_synthetic.csv) or a stored equity dataset (hashpivot data list).");
+        }
+
+        if (File.Exists(path))
+        {
+            return EquityPriceCsv.ParseFile(path).ValueOrThrow();
+        }
+
+        // Not a file: a dataset in the store, e.g. one made by 'hashpivot data fetch equity' or 'data import --kind equity'.
+        using var store = StoreOption.Open(parsed);
+        var dataset = store.GetDatasetAsync(path).GetAwaiter().GetResult()
+            ?? throw new ArgumentException($"--prices '{path}' is neither a file nor a dataset in {store.Description}.");
+        var series = dataset.SeriesNames.Select(name => store.GetSeriesAsync(path, name).GetAwaiter().GetResult()).OfType<TimeSeries>().ToList();
+        return new EquityPrices(series);
+    }
 
     private static TimeSeries Find(EquityPrices data, string ticker) =>
         data.Find(ticker) ?? throw new ArgumentException($"ticker '{ticker}' is not in the prices file (it has {string.Join(", ", data.Series.Select(s => s.Name))}).");

@@ -123,6 +123,20 @@ public sealed class DataCommandTests : IDisposable
     }
 
     [Fact]
+    public void MarketsEvent_PricesFromStoredEquityDataset_SameResultAsFromTheFile()
+    {
+        var csv = CliRunner.Sample("synthetic/equities_daily_2025_2026_synthetic.csv");
+        Assert.Equal(0, CliRunner.Run("data", "import", csv, "--kind", "equity", "--name", "eq", "--db", Db).Exit);
+        string[] args = ["markets", "event", "--tickers", "SYNA", "--date", "2026-05-26", "--benchmark", "SYNMKT", "--json"];
+
+        var fromFile = CliRunner.Run([.. args, "--prices", csv]);
+        var fromStore = CliRunner.Run([.. args, "--prices", "eq", "--db", Db]);
+
+        Assert.True(fromStore.Exit == 0, fromStore.Err);
+        Assert.Equal(fromFile.Out, fromStore.Out);
+    }
+
+    [Fact]
     public void Show_UnknownDataset_ExitsTwo()
     {
         var run = CliRunner.Run("data", "show", "nope", "--db", Db);
