@@ -121,6 +121,9 @@ internal sealed class DispatchAccumulator
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void AddCurtailed(int tier) => _curtailedHours[tier] += _dt;
 
+    /// <summary>Adds <paramref name="intervals"/> curtailed intervals of a tier at once.</summary>
+    public void AddCurtailed(int tier, int intervals) => _curtailedHours[tier] += intervals * _dt;
+
     public DispatchTotals ToTotals()
     {
         var count = _problem.Count;

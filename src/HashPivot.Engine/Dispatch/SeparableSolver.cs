@@ -1,0 +1,354 @@
+using System.Runtime.CompilerServices;
+
+namespace HashPivot.Engine.Dispatch;
+
+// Exact dispatch of independent intervals (no dwell, ramp or battery), solved and priced in one pass.
+//
+// Per interval, with AI served a, block left B = Q − a, headroom U = cap − a and Δt, a preset combination c (one preset
+// per tier) of total mining M_c MW and "revenue weight" R_c = Σ_i MW_i × 1000/(24·J/TH_i) earns
+//     gain_c = H·R_c − α·M_c − δ·max(M_c − B, 0),   subject to M_c ≤ U,
+// where H = hashprice·Δt, α = p·Δt + κ − reserve⁺·Δt (what one MW inside the block costs: the resale forgone, the 4CP
+// charge, less the reserve it could offer) and δ = A·Δt (the adder above the block). Everything a combination
+// contributes is the pair (M_c, R_c): the tiers, their presets and the cap enter only through it.
+//
+// Constant hashprice: for a given a, H, δ and B are fixed, so each combination is a line in α,
+// gain_c(α) = K_c − α·M_c with K_c = H·R_c − δ·max(M_c − B, 0). The best combination is the upper envelope of those
+// lines, a handful of segments, computed once per distinct AI level (the "convex hull trick"); each interval is then
+// a search of α among the envelope's breakpoints: no allocation, a few comparisons, exact for every cap, block edge
+// and preset layout. Hashprice series: H varies too, so the gain is split at the block edge. Below it
+// (M_c ≤ B) gain_c/H = R_c − (α/H)·M_c, above it gain_c/H = R_c − ((α + δ)/H)·M_c + δB/H; each side is an envelope in
+// one parameter over the same lines (K = R), and the better of the two winners is taken. A zero or negative
+// hashprice of a series (never seen, but allowed) falls back to enumerating every combination.
+//
+// Ties go to the smaller load (a miner indifferent between running and not stays off), as the strike rule does.
+internal sealed class SeparableSolver
+{
+    // Distinct AI levels whose envelopes are kept; beyond this, intervals with a new level are enumerated directly.
+    private const int MaxCachedLevels = 1024;
+
+    // Same tolerance as the DP and the evaluator: a combination fits when it exceeds the headroom by at most this.
+    private const double CapSlackMw = 1e-9;
+
+    private readonly FastDispatchSolverContext _c;
+    private readonly int _n;
+    private readonly int _combinations;
+    private readonly double[] _mw;       // M_c
+    private readonly double[] _weight;   // R_c
+    private readonly int[] _preset;      // preset of tier i in combination c at [c·n + i]
+    private readonly int[] _byMwDescending;
+    private readonly bool _seriesHashprice;
+    private readonly Dictionary<double, Envelopes> _cache = [];
+
+    public SeparableSolver(FastDispatchSolverContext context)
+    {
+        _c = context;
+        _n = context.TierCount;
+        if (context.Combinations < 0)
+        {
+            throw new NotSupportedException($"More than {FastDispatchSolver.MaxJointStates} preset combinations across tiers; merge tiers or use fewer presets.");
+        }
+
+        _combinations = context.Combinations;
+        _mw = new double[_combinations];
+        _weight = new double[_combinations];
+        _preset = new int[_combinations * _n];
+        for (var combo = 0; combo < _combinations; combo++)
+        {
+            var rest = combo;
+            for (var i = 0; i < _n; i++)
+            {
+                var steps = context.Steps[i];
+                var k = rest % steps.Length;
+                rest /= steps.Length;
+                _preset[(combo * _n) + i] = k;
+                _mw[combo] += steps[k];
+                _weight[combo] += steps[k] * context.RevenueFactor[i];
+            }
+        }
+
+        // Descending MW, ties by index: the envelope is built from the largest load down.
+        _byMwDescending = [.. Enumerable.Range(0, _combinations).OrderByDescending(c => _mw[c]).ThenBy(c => c)];
+        _seriesHashprice = context.Hashprices is not null;
+    }
+
+    /// <summary>Solves every interval, prices it with the shared accumulator and, when asked, records the schedule.</summary>
+    public (DispatchTotals Totals, DispatchSchedule? Schedule) Run(bool record)
+    {
+        var c = _c;
+        var problem = c.Problem;
+        var count = problem.Count;
+        var acc = new DispatchAccumulator(problem);
+        var prices = c.Prices;
+        var hashprices = c.Hashprices;
+        var dt = c.Dt;
+        var delta = c.Adder * dt;
+        var constantH = problem.Hashprice.Value * dt;
+        var chosenCount = new int[_combinations];
+        var tierMw = record ? new double[_n * count] : null;
+        var reserve = record ? new double[count] : null;
+
+        var lastAi = double.NaN;
+        Envelopes? envelopes = null;
+        for (var t = 0; t < count; t++)
+        {
+            var ai = acc.AiServed(t);
+            if (ai != lastAi)
+            {
+                envelopes = Lookup(ai, constantH, delta);
+                lastAi = ai;
+            }
+
+            var price = prices[t];
+            var peak = acc.PeakUsdPerMw(t);
+            var reservePrice = acc.ReservePrice(t);
+            var alpha = (price * dt) + peak - (Math.Max(reservePrice, 0) * dt);
+            var hashprice = hashprices is null ? problem.Hashprice.Value : hashprices[t];
+            int combo;
+            if (envelopes is null)
+            {
+                combo = Enumerate(ai, hashprice * dt, alpha, delta);
+            }
+            else if (!_seriesHashprice)
+            {
+                combo = envelopes.All!.Best(alpha);
+            }
+            else if (hashprice > 0)
+            {
+                combo = BestOfSides(envelopes, ai, hashprice * dt, alpha, delta);
+            }
+            else
+            {
+                combo = Enumerate(ai, hashprice * dt, alpha, delta);
+            }
+
+            var mining = _mw[combo];
+            var offered = reservePrice > 0 ? mining : 0;
+            acc.Add(t, price, peak, mining, hashprice * _weight[combo] * dt, offered, 0);
+            chosenCount[combo]++;
+            if (record)
+            {
+                reserve![t] = offered;
+                for (var i = 0; i < _n; i++)
+                {
+                    tierMw![(i * count) + t] = c.Steps[i][_preset[(combo * _n) + i]];
+                }
+            }
+        }
+
+        // Curtailed hours per tier: intervals whose chosen combination runs the tier below its top preset.
+        for (var combo = 0; combo < _combinations; combo++)
+        {
+            if (chosenCount[combo] == 0)
+            {
+                continue;
+            }
+
+            for (var i = 0; i < _n; i++)
+            {
+                if (_preset[(combo * _n) + i] != c.TopPreset[i])
+                {
+                    acc.AddCurtailed(i, chosenCount[combo]);
+                }
+            }
+        }
+
+        var schedule = record ? new DispatchSchedule(problem, tierMw!, reserve!, new double[count], new double[count]) : null;
+        return (acc.ToTotals(), schedule);
+    }
+
+    // The envelopes for one AI level, built on first use; null when too many levels are cached already.
+    private Envelopes? Lookup(double ai, double constantH, double delta)
+    {
+        if (_cache.TryGetValue(ai, out var found))
+        {
+            return found;
+        }
+
+        if (_cache.Count >= MaxCachedLevels)
+        {
+            return null;
+        }
+
+        var headroom = _c.Cap - ai;
+        var block = _c.Block - ai;
+        Envelopes built;
+        if (!_seriesHashprice)
+        {
+            built = new Envelopes(Envelope.Build(this, headroom, double.NegativeInfinity, double.PositiveInfinity, combo =>
+                (constantH * _weight[combo]) - (delta * Math.Max(_mw[combo] - block, 0))), null, null);
+        }
+        else
+        {
+            built = new Envelopes(
+                null,
+                Envelope.Build(this, headroom, double.NegativeInfinity, block, combo => _weight[combo]),
+                Envelope.Build(this, headroom, block, double.PositiveInfinity, combo => _weight[combo]));
+        }
+
+        _cache.Add(ai, built);
+        return built;
+    }
+
+    // Hashprice series, H > 0: the winner below the block edge against the winner above it.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private int BestOfSides(Envelopes envelopes, double ai, double h, double alpha, double delta)
+    {
+        var below = envelopes.Below!.IsEmpty ? -1 : envelopes.Below.Best(alpha / h);
+        var above = envelopes.Above!.IsEmpty ? -1 : envelopes.Above.Best((alpha + delta) / h);
+        if (below < 0)
+        {
+            return above;
+        }
+
+        if (above < 0)
+        {
+            return below;
+        }
+
+        var block = _c.Block - ai;
+        var gainBelow = Gain(below, h, alpha, delta, block);
+        var gainAbove = Gain(above, h, alpha, delta, block);
+        return gainAbove > gainBelow || (gainAbove == gainBelow && _mw[above] < _mw[below]) ? above : below;
+    }
+
+    // Every combination that fits, for the rare intervals the envelopes do not cover.
+    private int Enumerate(double ai, double h, double alpha, double delta)
+    {
+        var headroom = _c.Cap - ai;
+        var block = _c.Block - ai;
+        var best = -1;
+        var bestGain = double.NegativeInfinity;
+        for (var combo = 0; combo < _combinations; combo++)
+        {
+            if (_mw[combo] > headroom + CapSlackMw)
+            {
+                continue;
+            }
+
+            var gain = Gain(combo, h, alpha, delta, block);
+            if (best < 0 || gain > bestGain || (gain == bestGain && _mw[combo] < _mw[best]))
+            {
+                (best, bestGain) = (combo, gain);
+            }
+        }
+
+        // Combination 0 (all off) always fits because AI is served only up to the cap.
+        return best;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private double Gain(int combo, double h, double alpha, double delta, double block) =>
+        (h * _weight[combo]) - (alpha * _mw[combo]) - (delta * Math.Max(_mw[combo] - block, 0));
+
+    // The envelopes of one AI level: All (constant hashprice), or Below and Above the block edge (series).
+    private sealed record Envelopes(Envelope? All, Envelope? Below, Envelope? Above);
+
+    // Upper envelope of lines y = K_c − x·M_c over combinations c; Best(x) is the line on top at x.
+    private sealed class Envelope
+    {
+        // Lines from the largest load down; line j is on top for x in [Breaks[j − 1], Breaks[j]).
+        private readonly int[] _combos;
+        private readonly double[] _breaks;
+
+        private Envelope(int[] combos, double[] breaks)
+        {
+            _combos = combos;
+            _breaks = breaks;
+        }
+
+        public bool IsEmpty => _combos.Length == 0;
+
+        // Lines of the combinations that fit the headroom with low ≤ M_c ≤ high. For equal loads only the largest K
+        // can win. Scanning from the largest load down, the previous top line is dropped while the new one overtakes
+        // the line below it no later than it did itself (a segment of zero width is no segment).
+        public static Envelope Build(SeparableSolver s, double headroom, double low, double high, Func<int, double> intercept)
+        {
+            var combos = new List<int>();
+            var intercepts = new List<double>();
+            var breaks = new List<double>();
+            foreach (var combo in s._byMwDescending)
+            {
+                var mw = s._mw[combo];
+                if (mw > headroom + CapSlackMw || mw < low || mw > high)
+                {
+                    continue;
+                }
+
+                var k = intercept(combo);
+                if (combos.Count > 0 && s._mw[combos[^1]] == mw)
+                {
+                    // Same load: keep the larger intercept (ties: the earlier combination).
+                    if (k <= intercepts[^1])
+                    {
+                        continue;
+                    }
+
+                    Pop(combos, intercepts, breaks);
+                }
+
+                while (combos.Count > 0)
+                {
+                    // x at which the new (smaller-load) line overtakes the top one.
+                    var cross = (intercepts[^1] - k) / (s._mw[combos[^1]] - mw);
+                    if (breaks.Count > 0 && cross <= breaks[^1])
+                    {
+                        Pop(combos, intercepts, breaks);
+                        continue;
+                    }
+
+                    breaks.Add(cross);
+                    break;
+                }
+
+                combos.Add(combo);
+                intercepts.Add(k);
+            }
+
+            return new Envelope([.. combos], [.. breaks]);
+        }
+
+        // The combination on top at x; at a breakpoint the smaller load wins.
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public int Best(double x)
+        {
+            var breaks = _breaks;
+            var j = 0;
+            if (breaks.Length <= 8)
+            {
+                while (j < breaks.Length && breaks[j] <= x)
+                {
+                    j++;
+                }
+            }
+            else
+            {
+                // First breakpoint above x.
+                var hi = breaks.Length;
+                while (j < hi)
+                {
+                    var mid = (j + hi) >>> 1;
+                    if (breaks[mid] <= x)
+                    {
+                        j = mid + 1;
+                    }
+                    else
+                    {
+                        hi = mid;
+                    }
+                }
+            }
+
+            return _combos[j];
+        }
+
+        private static void Pop(List<int> combos, List<double> intercepts, List<double> breaks)
+        {
+            combos.RemoveAt(combos.Count - 1);
+            intercepts.RemoveAt(intercepts.Count - 1);
+            if (breaks.Count > 0 && breaks.Count == combos.Count)
+            {
+                breaks.RemoveAt(breaks.Count - 1);
+            }
+        }
+    }
+}
