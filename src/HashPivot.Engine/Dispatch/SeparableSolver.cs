@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace HashPivot.Engine.Dispatch;
 
@@ -77,68 +78,51 @@ internal sealed class SeparableSolver
         var c = _c;
         var problem = c.Problem;
         var count = problem.Count;
-        var acc = new DispatchAccumulator(problem);
-        var prices = c.Prices;
-        var hashprices = c.Hashprices;
-        var dt = c.Dt;
-        var delta = c.Adder * dt;
-        var constantH = problem.Hashprice.Value * dt;
-        var chosenCount = new int[_combinations];
-        var tierMw = record ? new double[_n * count] : null;
-        var reserve = record ? new double[count] : null;
-
+        var pass = new Pass(c, record);
+        var sums = default(DispatchAccumulator.Sums);
+        var nextPeak = 0;
         var lastAi = double.NaN;
         Envelopes? envelopes = null;
-        for (var t = 0; t < count; t++)
+        var t = 0;
+        while (t < count)
         {
-            var ai = acc.AiServed(t);
+            var requested = pass.AiRequested is null ? 0 : pass.AiRequested[t];
+            var ai = Math.Min(requested, pass.Cap);
             if (ai != lastAi)
             {
-                envelopes = Lookup(ai, constantH, delta);
+                envelopes = Lookup(ai, pass.ConstantHashprice * pass.Dt, pass.Delta);
                 lastAi = ai;
             }
 
-            var price = prices[t];
-            var peak = acc.PeakUsdPerMw(t);
-            var reservePrice = acc.ReservePrice(t);
-            var alpha = (price * dt) + peak - (Math.Max(reservePrice, 0) * dt);
-            var hashprice = hashprices is null ? problem.Hashprice.Value : hashprices[t];
-            int combo;
-            if (envelopes is null)
+            if (envelopes is not null)
             {
-                combo = Enumerate(ai, hashprice * dt, alpha, delta);
-            }
-            else if (!_seriesHashprice)
-            {
-                combo = envelopes.All!.Best(alpha);
-            }
-            else if (hashprice > 0)
-            {
-                combo = BestOfSides(envelopes, ai, hashprice * dt, alpha, delta);
-            }
-            else
-            {
-                combo = Enumerate(ai, hashprice * dt, alpha, delta);
-            }
-
-            var mining = _mw[combo];
-            var offered = reservePrice > 0 ? mining : 0;
-            acc.Add(t, price, peak, mining, hashprice * _weight[combo] * dt, offered, 0);
-            chosenCount[combo]++;
-            if (record)
-            {
-                reserve![t] = offered;
-                for (var i = 0; i < _n; i++)
+                var next = Segment(pass, t, ai, envelopes, ref sums, ref nextPeak);
+                if (next > t)
                 {
-                    tierMw![(i * count) + t] = c.Steps[i][_preset[(combo * _n) + i]];
+                    t = next;
+                    continue;
                 }
             }
+
+            // One interval the envelopes do not cover (too many AI levels, or a series hashprice ≤ 0): enumerate.
+            var price = pass.Prices[t];
+            var peak = NextPeak(pass, t, ref nextPeak);
+            var reservePrice = pass.ReservePrices is null ? 0 : pass.ReservePrices[t];
+            var alpha = (price * pass.Dt) + peak - (Math.Max(reservePrice, 0) * pass.Dt);
+            var hashprice = pass.Hashprices is null ? pass.ConstantHashprice : pass.Hashprices[t];
+            var combo = Enumerate(ai, hashprice * pass.Dt, alpha, pass.Delta);
+            Settle(pass, ref sums, t, combo, price, peak, ai, requested, reservePrice, hashprice);
+            pass.ChosenCount[combo]++;
+            t++;
         }
+
+        var acc = pass.Acc;
+        acc.Merge(sums);
 
         // Curtailed hours per tier: intervals whose chosen combination runs the tier below its top preset.
         for (var combo = 0; combo < _combinations; combo++)
         {
-            if (chosenCount[combo] == 0)
+            if (pass.ChosenCount[combo] == 0)
             {
                 continue;
             }
@@ -147,13 +131,140 @@ internal sealed class SeparableSolver
             {
                 if (_preset[(combo * _n) + i] != c.TopPreset[i])
                 {
-                    acc.AddCurtailed(i, chosenCount[combo]);
+                    acc.AddCurtailed(i, pass.ChosenCount[combo]);
                 }
             }
         }
 
-        var schedule = record ? new DispatchSchedule(problem, tierMw!, reserve!, new double[count], new double[count]) : null;
+        var schedule = record ? new DispatchSchedule(problem, pass.TierMw!, pass.Reserve!, new double[count], new double[count]) : null;
         return (acc.ToTotals(), schedule);
+    }
+
+    // The hot loop: intervals from t on at the same AI level, answered by the envelopes, until the level changes (or a
+    // series hashprice is ≤ 0). It makes no calls, so the running sums stay in registers (on x64 Linux a call in the
+    // loop body clobbers every vector register and forces them onto the stack), and counts chosen combinations by runs
+    // instead of incrementing memory every interval. Returns the first interval it did not handle.
+    private int Segment(Pass pass, int t, double ai, Envelopes envelopes, ref DispatchAccumulator.Sums sumsRef, ref int nextPeakRef)
+    {
+        var sums = sumsRef;
+        var nextPeak = nextPeakRef;
+        var count = pass.Prices.Length;
+        var prices = pass.Prices;
+        var aiRequested = pass.AiRequested;
+        var reservePrices = pass.ReservePrices;
+        var hashprices = pass.Hashprices;
+        var dt = pass.Dt;
+        var cap = pass.Cap;
+        var delta = pass.Delta;
+        var constantHashprice = pass.ConstantHashprice;
+        var all = envelopes.All;
+        var runCombo = -1;
+        var runLength = 0;
+        unchecked
+        {
+            if (all is not null)
+            {
+                // Constant hashprice: one envelope search in α per interval.
+                for (; t < count; t++)
+                {
+                    var requested = aiRequested is null ? 0 : aiRequested[t];
+                    if (Math.Min(requested, cap) != ai)
+                    {
+                        break;
+                    }
+
+                    var price = prices[t];
+                    var peak = NextPeak(pass, t, ref nextPeak);
+                    var reservePrice = reservePrices is null ? 0 : reservePrices[t];
+                    var alpha = (price * dt) + peak - (Math.Max(reservePrice, 0) * dt);
+                    var combo = all.Best(alpha);
+                    Settle(pass, ref sums, t, combo, price, peak, ai, requested, reservePrice, constantHashprice);
+                    if (combo != runCombo)
+                    {
+                        if (runLength > 0)
+                        {
+                            pass.ChosenCount[runCombo] += runLength;
+                        }
+
+                        (runCombo, runLength) = (combo, 0);
+                    }
+
+                    runLength++;
+                }
+            }
+            else
+            {
+                // Hashprice series: the better of the envelope winners below and above the block edge.
+                for (; t < count; t++)
+                {
+                    var requested = aiRequested is null ? 0 : aiRequested[t];
+                    var hashprice = hashprices![t];
+                    if (Math.Min(requested, cap) != ai || !(hashprice > 0))
+                    {
+                        break;
+                    }
+
+                    var price = prices[t];
+                    var peak = NextPeak(pass, t, ref nextPeak);
+                    var reservePrice = reservePrices is null ? 0 : reservePrices[t];
+                    var alpha = (price * dt) + peak - (Math.Max(reservePrice, 0) * dt);
+                    var combo = BestOfSides(envelopes, ai, hashprice * dt, alpha, delta);
+                    Settle(pass, ref sums, t, combo, price, peak, ai, requested, reservePrice, hashprice);
+                    if (combo != runCombo)
+                    {
+                        if (runLength > 0)
+                        {
+                            pass.ChosenCount[runCombo] += runLength;
+                        }
+
+                        (runCombo, runLength) = (combo, 0);
+                    }
+
+                    runLength++;
+                }
+            }
+        }
+
+        if (runLength > 0)
+        {
+            pass.ChosenCount[runCombo] += runLength;
+        }
+
+        sumsRef = sums;
+        nextPeakRef = nextPeak;
+        return t;
+    }
+
+    // 4CP charge per MW at interval t, walking the sorted peaks with a cursor (the rule of DispatchAccumulator.PeakUsdPerMw).
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static double NextPeak(Pass pass, int t, ref int nextPeak)
+    {
+        var peaks = pass.Peaks;
+        if (nextPeak < peaks.Length && peaks[nextPeak] == t)
+        {
+            nextPeak++;
+            return pass.PeakCharge;
+        }
+
+        return 0;
+    }
+
+    // Prices the chosen combination of interval t into the running sums and, when recording, writes the schedule.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void Settle(Pass pass, ref DispatchAccumulator.Sums sums, int t, int combo, double price, double peak, double ai, double requested, double reservePrice, double hashprice)
+    {
+        var mining = _mw[combo];
+        var offered = reservePrice > 0 ? mining : 0;
+        pass.Acc.Add(ref sums, price, peak, ai, requested, reservePrice, mining, hashprice * _weight[combo] * pass.Dt, offered, 0);
+        if (pass.TierMw is { } tierMw)
+        {
+            var count = pass.Prices.Length;
+            pass.Reserve![t] = offered;
+            for (var i = 0; i < _n; i++)
+            {
+                tierMw[(i * count) + t] = _c.Steps[i][_preset[(combo * _n) + i]];
+            }
+        }
     }
 
     // The envelopes for one AI level, built on first use; null when too many levels are cached already.
@@ -350,5 +461,59 @@ internal sealed class SeparableSolver
                 breaks.RemoveAt(breaks.Count - 1);
             }
         }
+    }
+
+    // The inputs of one run, unpacked once (the same reads as DispatchAccumulator, from arrays), and its outputs.
+    private sealed class Pass
+    {
+        public Pass(FastDispatchSolverContext c, bool record)
+        {
+            var problem = c.Problem;
+            var count = problem.Count;
+            Acc = new DispatchAccumulator(problem);
+            Prices = c.Prices;
+            Hashprices = c.Hashprices;
+            AiRequested = problem.Ai is { } load ? ImmutableCollectionsMarshal.AsArray(load.ProfileMw)! : null;
+            ReservePrices = problem.ReservePricesUsdPerMwh.IsDefaultOrEmpty ? null : ImmutableCollectionsMarshal.AsArray(problem.ReservePricesUsdPerMwh)!;
+            Peaks = Acc.PeakIntervals.ToArray();
+            PeakCharge = Acc.PeakChargeUsdPerMw;
+            Dt = c.Dt;
+            Cap = c.Cap;
+            Delta = c.Adder * c.Dt;
+            ConstantHashprice = problem.Hashprice.Value;
+            ChosenCount = new int[c.Combinations];
+            TierMw = record ? new double[c.TierCount * count] : null;
+            Reserve = record ? new double[count] : null;
+        }
+
+        public DispatchAccumulator Acc { get; }
+
+        public double[] Prices { get; }
+
+        public double[]? Hashprices { get; }
+
+        public double[]? AiRequested { get; }
+
+        public double[]? ReservePrices { get; }
+
+        public int[] Peaks { get; }
+
+        public double PeakCharge { get; }
+
+        public double Dt { get; }
+
+        public double Cap { get; }
+
+        // δ = adder × Δt: the extra cost of a MW above the block.
+        public double Delta { get; }
+
+        public double ConstantHashprice { get; }
+
+        // Intervals in which each combination was chosen (for curtailed hours).
+        public int[] ChosenCount { get; }
+
+        public double[]? TierMw { get; }
+
+        public double[]? Reserve { get; }
     }
 }
