@@ -19,7 +19,7 @@ namespace HashPivot.Engine.Dispatch;
 // and preset layout. Hashprice series: H varies too, so the gain is split at the block edge. Below it
 // (M_c ≤ B) gain_c/H = R_c − (α/H)·M_c, above it gain_c/H = R_c − ((α + δ)/H)·M_c + δB/H; each side is an envelope in
 // one parameter over the same lines (K = R), and the better of the two winners is taken. A zero or negative
-// hashprice of a series (never seen, but allowed) falls back to enumerating every combination.
+// hashprice of a series (never seen, but allowed) falls back to enumerating the loads.
 //
 // Ties go to the smaller load (a miner indifferent between running and not stays off), as the strike rule does.
 internal sealed class SeparableSolver
@@ -30,9 +30,13 @@ internal sealed class SeparableSolver
     // Same tolerance as the DP and the evaluator: a combination fits when it exceeds the headroom by at most this.
     private const double CapSlackMw = 1e-9;
 
+    // Distinct total loads (under the cap) the frontier may hold.
+    private const int MaxLoads = 1 << 16;
+
     private readonly FastDispatchSolverContext _c;
     private readonly int _n;
-    private readonly int _combinations;
+    private readonly int _loads;         // P: distinct total loads that fit the cap
+    private readonly int _combinations;  // 2P: per load, the combination of largest R (index p) and of smallest R (P + p)
     private readonly double[] _mw;       // M_c
     private readonly double[] _weight;   // R_c
     private readonly int[] _preset;      // preset of tier i in combination c at [c·n + i]
@@ -40,35 +44,76 @@ internal sealed class SeparableSolver
     private readonly bool _seriesHashprice;
     private readonly Dictionary<double, Envelopes> _cache = [];
 
+    // Only (M, R) matters, so for each total load M only the combination of largest R can win when the hashprice is
+    // positive (and of smallest R when it is negative). Those are found tier by tier, as in a knapsack: the frontier
+    // of partial loads grows with each tier's presets, keeps one best (and one worst) combination per load and drops
+    // loads above the cap (presets are ≥ 0, so a partial load only grows). Its size is the number of distinct loads
+    // (e.g. 13 for 5 MW steps up to 60 MW), not the product of the tiers' preset counts.
     public SeparableSolver(FastDispatchSolverContext context)
     {
         _c = context;
         _n = context.TierCount;
-        if (context.Combinations < 0)
+        var frontier = new Dictionary<double, (double Best, int[] BestPresets, double Worst, int[] WorstPresets)> { [0.0] = (0, [], 0, []) };
+        for (var i = 0; i < _n; i++)
         {
-            throw new NotSupportedException($"More than {FastDispatchSolver.MaxJointStates} preset combinations across tiers; merge tiers or use fewer presets.");
+            var steps = context.Steps[i];
+            var factor = context.RevenueFactor[i];
+            var next = new Dictionary<double, (double Best, int[] BestPresets, double Worst, int[] WorstPresets)>();
+            foreach (var (load, entry) in frontier)
+            {
+                for (var k = 0; k < steps.Length; k++)
+                {
+                    var mw = load + steps[k];
+                    if (mw > context.Cap + CapSlackMw)
+                    {
+                        break;
+                    }
+
+                    var (best, worst) = (entry.Best + (steps[k] * factor), entry.Worst + (steps[k] * factor));
+                    if (!next.TryGetValue(mw, out var existing))
+                    {
+                        next[mw] = (best, [.. entry.BestPresets, k], worst, [.. entry.WorstPresets, k]);
+                        continue;
+                    }
+
+                    if (best > existing.Best)
+                    {
+                        existing = (best, [.. entry.BestPresets, k], existing.Worst, existing.WorstPresets);
+                    }
+
+                    if (worst < existing.Worst)
+                    {
+                        existing = (existing.Best, existing.BestPresets, worst, [.. entry.WorstPresets, k]);
+                    }
+
+                    next[mw] = existing;
+                }
+            }
+
+            if (next.Count > MaxLoads)
+            {
+                throw new NotSupportedException($"More than {MaxLoads} distinct mining loads across tiers; merge tiers or use fewer presets.");
+            }
+
+            frontier = next;
         }
 
-        _combinations = context.Combinations;
+        var loads = frontier.OrderBy(e => e.Key).ToArray();
+        _loads = loads.Length;
+        _combinations = 2 * _loads;
         _mw = new double[_combinations];
         _weight = new double[_combinations];
         _preset = new int[_combinations * _n];
-        for (var combo = 0; combo < _combinations; combo++)
+        for (var p = 0; p < _loads; p++)
         {
-            var rest = combo;
-            for (var i = 0; i < _n; i++)
-            {
-                var steps = context.Steps[i];
-                var k = rest % steps.Length;
-                rest /= steps.Length;
-                _preset[(combo * _n) + i] = k;
-                _mw[combo] += steps[k];
-                _weight[combo] += steps[k] * context.RevenueFactor[i];
-            }
+            var (mw, (best, bestPresets, worst, worstPresets)) = (loads[p].Key, loads[p].Value);
+            (_mw[p], _weight[p], _mw[_loads + p], _weight[_loads + p]) = (mw, best, mw, worst);
+            bestPresets.CopyTo(_preset, p * _n);
+            worstPresets.CopyTo(_preset, (_loads + p) * _n);
         }
 
-        // Descending MW, ties by index: the envelope is built from the largest load down.
-        _byMwDescending = [.. Enumerable.Range(0, _combinations).OrderByDescending(c => _mw[c]).ThenBy(c => c)];
+        // Largest-R combinations by descending load: the envelope is built from the largest load down.
+        _byMwDescending = [.. Enumerable.Range(0, _loads).Reverse()];
         _seriesHashprice = context.Hashprices is not null;
     }
 
@@ -78,7 +123,7 @@ internal sealed class SeparableSolver
         var c = _c;
         var problem = c.Problem;
         var count = problem.Count;
-        var pass = new Pass(c, record);
+        var pass = new Pass(c, record, _combinations);
         var sums = default(DispatchAccumulator.Sums);
         var nextPeak = 0;
         var lastAi = double.NaN;
@@ -322,28 +367,30 @@ internal sealed class SeparableSolver
         return gainAbove > gainBelow || (gainAbove == gainBelow && _mw[above] < _mw[below]) ? above : below;
     }
 
-    // Every combination that fits, for the rare intervals the envelopes do not cover.
+    // Every load that fits, for the rare intervals the envelopes do not cover: the largest-R combinations when the
+    // hashprice is ≥ 0, the smallest-R ones when it is negative.
     private int Enumerate(double ai, double h, double alpha, double delta)
     {
         var headroom = _c.Cap - ai;
         var block = _c.Block - ai;
+        var first = h >= 0 ? 0 : _loads;
         var best = -1;
         var bestGain = double.NegativeInfinity;
-        for (var combo = 0; combo < _combinations; combo++)
+        for (var combo = first; combo < first + _loads; combo++)
         {
             if (_mw[combo] > headroom + CapSlackMw)
             {
-                continue;
+                break; // loads ascend
             }
 
             var gain = Gain(combo, h, alpha, delta, block);
-            if (best < 0 || gain > bestGain || (gain == bestGain && _mw[combo] < _mw[best]))
+            if (best < 0 || gain > bestGain)
             {
                 (best, bestGain) = (combo, gain);
             }
         }
 
-        // Combination 0 (all off) always fits because AI is served only up to the cap.
+        // Load 0 (all off) always fits because AI is served only up to the cap.
         return best;
     }
 
@@ -466,7 +513,7 @@ internal sealed class SeparableSolver
     // The inputs of one run, unpacked once (the same reads as DispatchAccumulator, from arrays), and its outputs.
     private sealed class Pass
     {
-        public Pass(FastDispatchSolverContext c, bool record)
+        public Pass(FastDispatchSolverContext c, bool record, int combinations)
         {
             var problem = c.Problem;
             var count = problem.Count;
@@ -481,7 +528,7 @@ internal sealed class SeparableSolver
             Cap = c.Cap;
             Delta = c.Adder * c.Dt;
             ConstantHashprice = problem.Hashprice.Value;
-            ChosenCount = new int[c.Combinations];
+            ChosenCount = new int[combinations];
             TierMw = record ? new double[c.TierCount * count] : null;
             Reserve = record ? new double[count] : null;
         }

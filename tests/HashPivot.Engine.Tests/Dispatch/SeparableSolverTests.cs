@@ -62,6 +62,30 @@ public sealed class SeparableSolverTests
     }
 
     [Fact]
+    public void Solve_NineTiersBeyondTheCombinationLimit_MatchesBruteForce()
+    {
+        // 9 tiers × 4 presets = 262,144 combinations, over the 65,536 the joint DP accepts; the separable path keeps one
+        // combination per distinct total load (multiples of 5 MW up to the cap: at most 41), so it still solves exactly.
+        var random = new Random(5);
+        var tiers = Enumerable.Range(0, 9)
+            .Select(i => new MiningTier($"t{i}", new JoulesPerTerahash(15 + (2 * i)), [0, 5 * (1 + (i % 2)), 10 * (1 + (i % 2)), 15 * (1 + (i % 2))]))
+            .ToImmutableArray();
+        var problem = new DispatchProblem(
+            TimeSpan.FromHours(1),
+            [.. Enumerable.Range(0, 12).Select(_ => (random.NextDouble() * 200) - 20)],
+            new Megawatts(200),
+            tiers,
+            new UsdPerPetahashDay(45))
+        {
+            Ai = new AiLoad([.. Enumerable.Range(0, 12).Select(t => t % 3 == 0 ? 30.0 : 10.0)], new UsdPerMwh(100), new UsdPerMwh(200)),
+            Supply = new PowerSupply(60, new UsdPerMwh(35), new UsdPerMwh(8)),
+        };
+        var failures = new List<string>();
+        Check(problem, "nine tiers", failures);
+        Assert.Empty(failures);
+    }
+
+    [Fact]
     public void Solve_CapBindsWithinPresets_PicksTheBestFittingMix()
     {
         // Cap 100 MW, block 0, price 40. Tier a [0, 20, 40, 60] at 17.5 J/TH earns 48/17.5 × 1000/24 = 114.29 USD/MWh,
