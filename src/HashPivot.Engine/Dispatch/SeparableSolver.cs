@@ -40,7 +40,8 @@ internal sealed class SeparableSolver
     private readonly double[] _mw;       // M_c
     private readonly double[] _weight;   // R_c
     private readonly int[] _preset;      // preset of tier i in combination c at [c·n + i]
-    private readonly int[] _byMwDescending;
+    private readonly int[] _byMwDescending;      // largest-R combinations, largest load first
+    private readonly int[] _worstByMwDescending; // smallest-R combinations, largest load first
     private readonly bool _seriesHashprice;
     private readonly Dictionary<double, Envelopes> _cache = [];
 
@@ -114,6 +115,7 @@ internal sealed class SeparableSolver
 
         // Largest-R combinations by descending load: the envelope is built from the largest load down.
         _byMwDescending = [.. Enumerable.Range(0, _loads).Reverse()];
+        _worstByMwDescending = [.. _byMwDescending.Select(p => _loads + p)];
         _seriesHashprice = context.Hashprices is not null;
     }
 
@@ -330,15 +332,17 @@ internal sealed class SeparableSolver
         Envelopes built;
         if (!_seriesHashprice)
         {
-            built = new Envelopes(Envelope.Build(this, headroom, double.NegativeInfinity, double.PositiveInfinity, combo =>
+            // A negative constant hashprice (allowed, never seen) wants the smallest revenue weight per load.
+            var order = constantH >= 0 ? _byMwDescending : _worstByMwDescending;
+            built = new Envelopes(Envelope.Build(this, order, headroom, double.NegativeInfinity, double.PositiveInfinity, combo =>
                 (constantH * _weight[combo]) - (delta * Math.Max(_mw[combo] - block, 0))), null, null);
         }
         else
         {
             built = new Envelopes(
                 null,
-                Envelope.Build(this, headroom, double.NegativeInfinity, block, combo => _weight[combo]),
-                Envelope.Build(this, headroom, block, double.PositiveInfinity, combo => _weight[combo]));
+                Envelope.Build(this, _byMwDescending, headroom, double.NegativeInfinity, block, combo => _weight[combo]),
+                Envelope.Build(this, _byMwDescending, headroom, block, double.PositiveInfinity, combo => _weight[combo]));
         }
 
         _cache.Add(ai, built);
@@ -419,12 +423,12 @@ internal sealed class SeparableSolver
         // Lines of the combinations that fit the headroom with low ≤ M_c ≤ high. For equal loads only the largest K
         // can win. Scanning from the largest load down, the previous top line is dropped while the new one overtakes
         // the line below it no later than it did itself (a segment of zero width is no segment).
-        public static Envelope Build(SeparableSolver s, double headroom, double low, double high, Func<int, double> intercept)
+        public static Envelope Build(SeparableSolver s, int[] order, double headroom, double low, double high, Func<int, double> intercept)
         {
             var combos = new List<int>();
             var intercepts = new List<double>();
             var breaks = new List<double>();
-            foreach (var combo in s._byMwDescending)
+            foreach (var combo in order)
             {
                 var mw = s._mw[combo];
                 if (mw > headroom + CapSlackMw || mw < low || mw > high)

@@ -62,6 +62,25 @@ public sealed class SeparableSolverTests
     }
 
     [Fact]
+    public void Solve_NegativeConstantHashprice_MatchesBruteForce()
+    {
+        // A negative constant hashprice (allowed by the model): mining only pays through negative power prices or
+        // reserve, and among equal loads the combination of least revenue weight loses least.
+        var failures = new List<string>();
+        for (var seed = 41_800; seed < 41_850; seed++)
+        {
+            var problem = DispatchInstances.Random(seed, 96, coupled: false) with
+            {
+                Hashprice = new UsdPerPetahashDay(-20),
+                HashpriceSeriesUsdPerPhDay = [],
+            };
+            Check(problem, $"seed {seed}", failures);
+        }
+
+        Assert.True(failures.Count == 0, string.Join('\n', failures.Take(20)));
+    }
+
+    [Fact]
     public void Solve_NineTiersBeyondTheCombinationLimit_MatchesBruteForce()
     {
         // 9 tiers × 4 presets = 262,144 combinations, over the 65,536 the joint DP accepts; the separable path keeps one
