@@ -22,17 +22,7 @@ internal sealed class DispatchAccumulator
     private readonly double[] _curtailedHours;
     private int _peakCursor;
 
-    private double _minedMwh;
-    private double _miningRevenue;
-    private double _aiServedMwh;
-    private double _aiShortfallMwh;
-    private double _importMwh;
-    private double _energyCost;
-    private double _resoldMwh;
-    private double _credits;
-    private double _reserveMwh;
-    private double _reserveRevenue;
-    private double _fourCp;
+    private Sums _sums;
 
     public DispatchAccumulator(DispatchProblem problem)
     {
@@ -52,6 +42,12 @@ internal sealed class DispatchAccumulator
     }
 
     public double IntervalHours => _dt;
+
+    /// <summary>The 4CP peak intervals in increasing order (for a caller that walks them itself).</summary>
+    public ReadOnlySpan<int> PeakIntervals => _peaks;
+
+    /// <summary>4CP charge per MW of import at a peak interval (USD/MW); 0 without 4CP.</summary>
+    public double PeakChargeUsdPerMw => _peakUsdPerMw;
 
     /// <summary>AI MW served: the request, up to the grid cap (firm: mining yields first).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -93,58 +89,105 @@ internal sealed class DispatchAccumulator
 
     /// <summary>Adds one interval: total mining MW and its revenue (USD), reserve MW, battery net MW (charge − discharge).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public void Add(int t, double price, double peakUsdPerMw, double miningMw, double miningRevenueUsd, double reserveMw, double batteryNetMw)
+    public void Add(int t, double price, double peakUsdPerMw, double miningMw, double miningRevenueUsd, double reserveMw, double batteryNetMw) =>
+        Add(ref _sums, t, price, peakUsdPerMw, miningMw, miningRevenueUsd, reserveMw, batteryNetMw);
+
+    /// <summary>
+    /// The same into running sums the caller holds (a local in a hot loop, which the JIT can keep in registers where
+    /// the fields of this object would be reloaded and stored every interval); hand them back with <see cref="Merge"/>.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void Add(ref Sums sums, int t, double price, double peakUsdPerMw, double miningMw, double miningRevenueUsd, double reserveMw, double batteryNetMw) =>
+        Add(ref sums, price, peakUsdPerMw, AiServed(t), AiRequested(t), ReservePrice(t), miningMw, miningRevenueUsd, reserveMw, batteryNetMw);
+
+    /// <summary>The same with the interval's AI served and requested (MW) and reserve price already read by the caller.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void Add(ref Sums sums, double price, double peakUsdPerMw, double aiServedMw, double aiRequestedMw, double reservePrice, double miningMw, double miningRevenueUsd, double reserveMw, double batteryNetMw)
     {
-        var ai = AiServed(t);
-        var import = ai + miningMw + batteryNetMw;
+        var import = aiServedMw + miningMw + batteryNetMw;
         var above = import - _block;
-        _minedMwh += miningMw * _dt;
-        _miningRevenue += miningRevenueUsd;
-        _aiServedMwh += ai * _dt;
-        _aiShortfallMwh += (AiRequested(t) - ai) * _dt;
-        _importMwh += import * _dt;
+        sums.MinedMwh += miningMw * _dt;
+        sums.MiningRevenue += miningRevenueUsd;
+        sums.AiServedMwh += aiServedMw * _dt;
+        sums.AiShortfallMwh += (aiRequestedMw - aiServedMw) * _dt;
+        sums.ImportMwh += import * _dt;
         if (above > 0)
         {
-            _energyCost += (price + _adder) * above * _dt;
+            sums.EnergyCost += (price + _adder) * above * _dt;
         }
         else
         {
-            _resoldMwh -= above * _dt;
-            _credits -= price * above * _dt;
+            sums.ResoldMwh -= above * _dt;
+            sums.Credits -= price * above * _dt;
         }
 
-        _reserveMwh += reserveMw * _dt;
-        _reserveRevenue += ReservePrice(t) * reserveMw * _dt;
-        _fourCp += peakUsdPerMw * Math.Max(import, 0);
+        sums.ReserveMwh += reserveMw * _dt;
+        sums.ReserveRevenue += reservePrice * reserveMw * _dt;
+        sums.FourCp += peakUsdPerMw * Math.Max(import, 0);
+    }
+
+    /// <summary>Adds running sums kept outside (see the <c>ref</c> overload of Add).</summary>
+    public void Merge(in Sums sums)
+    {
+        _sums.MinedMwh += sums.MinedMwh;
+        _sums.MiningRevenue += sums.MiningRevenue;
+        _sums.AiServedMwh += sums.AiServedMwh;
+        _sums.AiShortfallMwh += sums.AiShortfallMwh;
+        _sums.ImportMwh += sums.ImportMwh;
+        _sums.EnergyCost += sums.EnergyCost;
+        _sums.ResoldMwh += sums.ResoldMwh;
+        _sums.Credits += sums.Credits;
+        _sums.ReserveMwh += sums.ReserveMwh;
+        _sums.ReserveRevenue += sums.ReserveRevenue;
+        _sums.FourCp += sums.FourCp;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void AddCurtailed(int tier) => _curtailedHours[tier] += _dt;
 
+    /// <summary>Adds <paramref name="intervals"/> curtailed intervals of a tier at once.</summary>
+    public void AddCurtailed(int tier, int intervals) => _curtailedHours[tier] += intervals * _dt;
+
     public DispatchTotals ToTotals()
     {
         var count = _problem.Count;
-        var energyCost = _energyCost + (_blockCostPerInterval * count);
-        var aiRevenue = _aiRevenue * _aiServedMwh;
-        var sla = _slaPenalty * _aiShortfallMwh;
-        var margin = _miningRevenue + aiRevenue + _credits + _reserveRevenue - energyCost - _fourCp - sla;
-        double? btc = _problem.BtcPrice is { Value: > 0 } price ? _miningRevenue / price.Value : null;
+        var energyCost = _sums.EnergyCost + (_blockCostPerInterval * count);
+        var aiRevenue = _aiRevenue * _sums.AiServedMwh;
+        var sla = _slaPenalty * _sums.AiShortfallMwh;
+        var margin = _sums.MiningRevenue + aiRevenue + _sums.Credits + _sums.ReserveRevenue - energyCost - _sums.FourCp - sla;
+        double? btc = _problem.BtcPrice is { Value: > 0 } price ? _sums.MiningRevenue / price.Value : null;
         return new DispatchTotals(
-            _minedMwh,
+            _sums.MinedMwh,
             btc,
-            _miningRevenue,
-            _aiServedMwh,
+            _sums.MiningRevenue,
+            _sums.AiServedMwh,
             aiRevenue,
-            _aiShortfallMwh,
+            _sums.AiShortfallMwh,
             sla,
-            _importMwh,
+            _sums.ImportMwh,
             energyCost,
-            _resoldMwh,
-            _credits,
-            _reserveMwh,
-            _reserveRevenue,
-            _fourCp,
+            _sums.ResoldMwh,
+            _sums.Credits,
+            _sums.ReserveMwh,
+            _sums.ReserveRevenue,
+            _sums.FourCp,
             [.. _curtailedHours],
             margin);
+    }
+
+    /// <summary>Running sums of one horizon (MWh and USD), before the block payment, AI revenue and SLA are applied.</summary>
+    internal struct Sums
+    {
+        public double MinedMwh;
+        public double MiningRevenue;
+        public double AiServedMwh;
+        public double AiShortfallMwh;
+        public double ImportMwh;
+        public double EnergyCost;
+        public double ResoldMwh;
+        public double Credits;
+        public double ReserveMwh;
+        public double ReserveRevenue;
+        public double FourCp;
     }
 }

@@ -1,4 +1,6 @@
 using System.Collections.Immutable;
+using System.Numerics;
+using System.Runtime.InteropServices;
 using HashPivot.Engine.Units;
 
 namespace HashPivot.Engine.Dispatch;
@@ -158,10 +160,7 @@ public sealed record DispatchProblem(
         if (Ai is { } ai)
         {
             RequireLength(ai.ProfileMw, nameof(Ai), allowEmpty: false);
-            foreach (var mw in ai.ProfileMw)
-            {
-                RequireNonNegative(mw, nameof(Ai));
-            }
+            RequireNonNegative(ai.ProfileMw.AsSpan(), nameof(Ai));
 
             RequireFinite(ai.Revenue.Value, nameof(Ai));
             RequireNonNegative(ai.SlaPenalty.Value, nameof(Ai));
@@ -229,12 +228,63 @@ public sealed record DispatchProblem(
         RequireFinite(values.AsSpan(), name);
     }
 
+    // Validation runs on every solve, and a year of hourly series is tens of thousands of values: the common (valid)
+    // case is one vector comparison per few values; only a failure walks the values one by one to name the culprit.
     private static void RequireFinite(ReadOnlySpan<double> values, string name)
     {
+        if (AllWithin(values, double.MinValue, double.MaxValue))
+        {
+            return;
+        }
+
         foreach (var v in values)
         {
             RequireFinite(v, name);
         }
+    }
+
+    private static void RequireNonNegative(ReadOnlySpan<double> values, string name)
+    {
+        if (AllWithin(values, 0, double.MaxValue))
+        {
+            return;
+        }
+
+        foreach (var v in values)
+        {
+            RequireNonNegative(v, name);
+        }
+    }
+
+    // True when every value lies in [low, high]; NaN compares false, so it fails as it should.
+    private static bool AllWithin(ReadOnlySpan<double> values, double low, double high)
+    {
+        var i = 0;
+        if (Vector.IsHardwareAccelerated && values.Length >= Vector<double>.Count)
+        {
+            var lows = new Vector<double>(low);
+            var highs = new Vector<double>(high);
+            var vectors = MemoryMarshal.Cast<double, Vector<double>>(values);
+            foreach (var v in vectors)
+            {
+                if (!Vector.GreaterThanOrEqualAll(v, lows) || !Vector.LessThanOrEqualAll(v, highs))
+                {
+                    return false;
+                }
+            }
+
+            i = vectors.Length * Vector<double>.Count;
+        }
+
+        for (; i < values.Length; i++)
+        {
+            if (!(values[i] >= low && values[i] <= high))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static void RequireFinite(double value, string name)

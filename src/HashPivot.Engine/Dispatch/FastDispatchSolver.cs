@@ -3,7 +3,7 @@ using System.Runtime.InteropServices;
 
 namespace HashPivot.Engine.Dispatch;
 
-/// <summary>Exact dispatch by the structure of the model (USD margin): closed form per interval when intervals are independent, dynamic programming over tier states when dwell or ramp limits couple them.</summary>
+/// <summary>Exact dispatch by the structure of the model (USD margin): an envelope search per interval when intervals are independent, dynamic programming over tier states when dwell or ramp limits couple them.</summary>
 /// <remarks>
 /// <para><b>Per-interval economics.</b> Importing X MW costs
 /// Δt·(C·Q − p·max(Q − X, 0) + (p + A)·max(X − Q, 0)) + κ·max(X, 0) (block Q at C, price p, adder A, 4CP charge κ per MW).
@@ -12,12 +12,11 @@ namespace HashPivot.Engine.Dispatch;
 /// therefore convex piecewise-linear with slopes p·Δt + κ below Q and (p + A)·Δt + κ above (A ≥ 0, κ ≥ 0). A tier's
 /// value per MW is (hashprice ÷ J/TH × 1000/24 + reserve price⁺)·Δt: reserve is offered on every mining MW when its
 /// price is positive, since it only requires that the MW could be shed.</para>
-/// <para><b>Independent intervals</b> (no dwell, ramp or battery). Value is linear in each tier's MW, so where the
-/// slope does not change over the reachable loads each tier sits at full power or off: if every tier worth running
-/// at the inner slope fits inside the block and the cap, or every tier worth running at the outer slope fits the cap
-/// and fills the block (or no tier lies between the slopes), that choice meets the optimality conditions of the
-/// concave relaxation and is exact. Otherwise (the block edge or the cap falls inside a tier) all preset combinations
-/// are enumerated, which is exact because the cap and the cost couple tiers only within the interval.</para>
+/// <para><b>Independent intervals</b> (no dwell, ramp or battery). A preset combination enters an interval's value
+/// only through its total MW M and its revenue weight R = Σ MW ÷ J/TH (× 1000/24), and the supply cost is convex
+/// piecewise-linear in M with one kink at the block edge; so each combination is a line in the interval's net MW cost,
+/// and the exact optimum under the cap is the upper envelope of those lines, built once per AI level and searched
+/// per interval in a few comparisons (<see cref="SeparableSolver"/>).</para>
 /// <para><b>Coupled intervals</b> (dwell, ramp). A DP over (preset, time in status) per tier is exact. When no
 /// interval lets the cap bind and none straddles the block edge with a positive adder, the cost is linear in each
 /// tier's MW and tiers are solved one by one; otherwise one DP runs over the joint state of all tiers, whose size is
@@ -51,6 +50,13 @@ public sealed class FastDispatchSolver : IDispatchSolver
         options ??= DispatchOptions.Default;
         var watch = Stopwatch.StartNew();
         var context = new FastDispatchSolverContext(problem);
+        if (problem.Battery is null && !problem.IsTimeCoupled)
+        {
+            // Independent intervals: solved and priced in one pass, no per-interval preset array.
+            var (separableTotals, separableSchedule) = new SeparableSolver(context).Run(options.RecordSchedule);
+            return Finish(problem, options, watch, DispatchStatus.Optimal, 0, separableTotals, separableSchedule);
+        }
+
         var presets = new int[problem.Tiers.Length * problem.Count];
         bool feasible;
         double[]? battery = null;
@@ -58,11 +64,6 @@ public sealed class FastDispatchSolver : IDispatchSolver
         {
             battery = new double[problem.Count];
             feasible = new JointDp(context, presets, battery, BatteryLevels).Run();
-        }
-        else if (!problem.IsTimeCoupled)
-        {
-            SolveIndependent(context, presets);
-            feasible = true;
         }
         else if (context.TiersDecouple())
         {
@@ -83,56 +84,15 @@ public sealed class FastDispatchSolver : IDispatchSolver
         }
 
         var (totals, schedule) = Price(context, presets, battery, options.RecordSchedule);
-        var rule = options.IncludeStrikeRule ? StrikePriceRule.Run(problem, recordSchedule: false).Totals : null;
         var status = problem.Battery is null ? DispatchStatus.Optimal : DispatchStatus.Feasible;
         var gap = problem.Battery is null ? 0 : double.NaN;
-        return new DispatchResult(Name, status, totals.MarginUsd, gap, watch.Elapsed.TotalMilliseconds, totals, schedule) { RuleTotals = rule };
+        return Finish(problem, options, watch, status, gap, totals, schedule);
     }
 
-    // Independent intervals: the closed form, with exact enumeration where the block edge or the cap cuts a tier.
-    private static void SolveIndependent(FastDispatchSolverContext c, int[] presets)
+    private DispatchResult Finish(DispatchProblem problem, DispatchOptions options, Stopwatch watch, DispatchStatus status, double gap, DispatchTotals totals, DispatchSchedule? schedule)
     {
-        var n = c.TierCount;
-        var count = c.Problem.Count;
-        Span<double> value = n <= 64 ? stackalloc double[n] : new double[n];
-        for (var t = 0; t < count; t++)
-        {
-            var headroom = c.Cap - c.Acc.AiServed(t);
-            var ai = c.Acc.AiServed(t);
-            var (inner, outer) = c.Slopes(t);
-            c.TierValues(t, value);
-            double innerLoad = 0, outerLoad = 0;
-            var between = false;
-            for (var i = 0; i < n; i++)
-            {
-                var full = c.FullMw[i];
-                innerLoad += value[i] > inner ? full : 0;
-                outerLoad += value[i] > outer ? full : 0;
-                between |= value[i] > inner && value[i] <= outer;
-            }
-
-            double threshold;
-            if (innerLoad <= headroom + 1e-9 && ai + innerLoad <= c.Block)
-            {
-                threshold = inner;
-            }
-            else if (outerLoad <= headroom + 1e-9 && (!between || ai + outerLoad >= c.Block))
-            {
-                threshold = outer;
-            }
-            else
-            {
-                c.BestCombination(t, value, headroom, presets);
-                continue;
-            }
-
-            for (var i = 0; i < n; i++)
-            {
-                presets[(i * count) + t] = value[i] > threshold ? c.TopPreset[i] : 0;
-            }
-        }
-
-        c.Acc.RewindPeaks();
+        var rule = options.IncludeStrikeRule ? StrikePriceRule.Run(problem, recordSchedule: false).Totals : null;
+        return new DispatchResult(Name, status, totals.MarginUsd, gap, watch.Elapsed.TotalMilliseconds, totals, schedule) { RuleTotals = rule };
     }
 
     // Turns chosen presets (and battery net MW) into totals and, if asked, a schedule.
@@ -242,14 +202,6 @@ internal sealed class FastDispatchSolverContext
     private double[]? _comboMw;
     private double[]? _comboTotal;
 
-    /// <summary>Cost per MW in the interval inside the block and above it (USD/MW): p·Δt + κ and (p + A)·Δt + κ. Call with increasing t.</summary>
-    public (double Inner, double Outer) Slopes(int t)
-    {
-        var peak = Acc.PeakUsdPerMw(t);
-        var p = Prices[t];
-        return ((p * Dt) + peak, ((p + Adder) * Dt) + peak);
-    }
-
     /// <summary>Value per MW of each tier in interval t (USD/MW): (revenue per MWh + positive reserve price)·Δt.</summary>
     public void TierValues(int t, Span<double> value)
     {
@@ -299,43 +251,6 @@ internal sealed class FastDispatchSolverContext
             }
 
             result[combo] = gain - Acc.SupplyCost(Prices[t], load, peak);
-        }
-    }
-
-    /// <summary>Exact per-interval optimum by enumerating preset combinations (used where the closed form does not apply).</summary>
-    public void BestCombination(int t, ReadOnlySpan<double> value, double headroom, int[] presets)
-    {
-        EnsureCombinations();
-        var n = TierCount;
-        var ai = Acc.AiServed(t);
-        var peak = Acc.PeakUsdPerMw(t);
-        var best = -1;
-        var bestValue = double.NegativeInfinity;
-        for (var combo = 0; combo < Combinations; combo++)
-        {
-            var total = _comboTotal![combo];
-            if (total > headroom + 1e-9)
-            {
-                continue;
-            }
-
-            var gain = 0.0;
-            for (var i = 0; i < n; i++)
-            {
-                gain += value[i] * _comboMw![(combo * n) + i];
-            }
-
-            gain -= Acc.SupplyCost(Prices[t], ai + total, peak);
-            if (gain > bestValue)
-            {
-                (best, bestValue) = (combo, gain);
-            }
-        }
-
-        // Combination 0 (all off) always fits because AI is served only up to the cap.
-        for (var i = 0; i < n; i++)
-        {
-            presets[(i * Problem.Count) + t] = PresetOfCombination(best, i);
         }
     }
 
