@@ -46,7 +46,7 @@ public sealed class MarketsCommandTests
         var run = CliRunner.Run("markets", "event", "--tickers", "WULF", "--date", "2026-05-26");
 
         Assert.Equal(CliApp.BadInput, run.Exit);
-        Assert.Contains("--prices FILE is required", run.Err, StringComparison.Ordinal);
+        Assert.Contains("--prices is required", run.Err, StringComparison.Ordinal);
     }
 
     [Fact]
