@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using HashPivot.Data.Csv.Equities;
+using HashPivot.Data.Store;
 using HashPivot.Engine.Markets;
 using HashPivot.Engine.Series;
 using Spectre.Console;
@@ -30,7 +31,7 @@ internal static class MarketsCommand
 
     private static Option<string?> PricesOption() => new("--prices")
     {
-        Description = "Daily prices: a CSV (long date,ticker,adj_close as ../shared/data/equities_daily_adjclose_2016_2026.csv, or OHLCV with a ticker column) or a stored equity dataset.",
+        Description = "Daily prices: a CSV (long date,ticker,adj_close as ../shared/data/equities_daily_adjclose_2016_2026.csv, or OHLCV with a ticker column) or a stored equity dataset; default: every equity dataset in the store.",
     };
 
     private static Command BuildEvent(CliContext context)
@@ -181,23 +182,39 @@ internal static class MarketsCommand
 
     private static EquityPrices Load(ParseResult parsed, string? path)
     {
-        if (path is null)
-        {
-            throw new ArgumentException("--prices is required: a daily price CSV (e.g. ../shared/data/equities_daily_adjclose_2016_2026.csv, "
-                + "or the synthetic samples/synthetic/equities_daily_2025_2026_synthetic.csv) or a stored equity dataset (hashpivot data list).");
-        }
-
-        if (File.Exists(path))
+        if (path is not null && File.Exists(path))
         {
             return EquityPriceCsv.ParseFile(path).ValueOrThrow();
         }
 
-        // Not a file: a dataset in the store, e.g. one made by 'hashpivot data fetch equity' or 'data import --kind equity'.
+        // Not a file: a named dataset in the store, or without --prices every stored equity dataset
+        // (made by 'hashpivot data fetch equity' or 'data import --kind equity').
         using var store = StoreOption.Open(parsed);
-        var dataset = store.GetDatasetAsync(path).GetAwaiter().GetResult()
-            ?? throw new ArgumentException($"--prices '{path}' is neither a file nor a dataset in {store.Description}.");
-        var series = dataset.SeriesNames.Select(name => store.GetSeriesAsync(path, name).GetAwaiter().GetResult()).OfType<TimeSeries>().ToList();
-        return new EquityPrices(series);
+        var names = path is not null
+            ? [path]
+            : store.ListDatasetsAsync().GetAwaiter().GetResult().Where(d => d.Info.Kind == DatasetKind.Equity).Select(d => d.Info.Name).ToList();
+        if (names.Count == 0)
+        {
+            throw new ArgumentException("--prices is required: a daily price CSV (e.g. ../shared/data/equities_daily_adjclose_2016_2026.csv, "
+                + $"or the synthetic samples/synthetic/equities_daily_2025_2026_synthetic.csv) or a stored equity dataset; {store.Description} holds none.");
+        }
+
+        var series = new Dictionary<string, TimeSeries>(StringComparer.OrdinalIgnoreCase);
+        foreach (var name in names)
+        {
+            var dataset = store.GetDatasetAsync(name).GetAwaiter().GetResult()
+                ?? throw new ArgumentException($"--prices '{name}' is neither a file nor a dataset in {store.Description}.");
+            foreach (var seriesName in dataset.SeriesNames)
+            {
+                // The first dataset that holds a ticker wins; later ones do not silently overwrite it.
+                if (!series.ContainsKey(seriesName) && store.GetSeriesAsync(name, seriesName).GetAwaiter().GetResult() is { } s)
+                {
+                    series[seriesName] = s;
+                }
+            }
+        }
+
+        return new EquityPrices([.. series.Values]);
     }
 
     private static TimeSeries Find(EquityPrices data, string ticker) =>

@@ -134,6 +134,11 @@ public sealed class DataCommandTests : IDisposable
 
         Assert.True(fromStore.Exit == 0, fromStore.Err);
         Assert.Equal(fromFile.Out, fromStore.Out);
+
+        // Without --prices, the stored equity datasets are used.
+        var fromAllStored = CliRunner.Run([.. args, "--db", Db]);
+        Assert.True(fromAllStored.Exit == 0, fromAllStored.Err);
+        Assert.Equal(fromFile.Out, fromAllStored.Out);
     }
 
     [Fact]

@@ -43,7 +43,8 @@ public sealed class MarketsCommandTests
     [Fact]
     public void Event_WithoutPrices_ExitsTwoAndSaysToPassOne()
     {
-        var run = CliRunner.Run("markets", "event", "--tickers", "WULF", "--date", "2026-05-26");
+        var emptyStore = Path.Combine(Path.GetTempPath(), $"hashpivot-empty-{Guid.NewGuid():N}.db");
+        var run = CliRunner.Run("markets", "event", "--tickers", "WULF", "--date", "2026-05-26", "--db", emptyStore);
 
         Assert.Equal(CliApp.BadInput, run.Exit);
         Assert.Contains("--prices is required", run.Err, StringComparison.Ordinal);
