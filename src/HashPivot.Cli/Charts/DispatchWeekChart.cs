@@ -12,8 +12,7 @@ internal static class DispatchWeekChart
     public const int Height = 600;
 
     /// <summary>True for the extensions the chart can be saved as (<c>.png</c>, <c>.svg</c>, any case).</summary>
-    public static bool IsSupported(string path) =>
-        Path.GetExtension(path).ToLowerInvariant() is ".png" or ".svg";
+    public static bool IsSupported(string path) => ChartFile.IsSupported(path);
 
     /// <summary>Indexes [first, end) of the intervals starting inside [weekStart, weekStart + 7 days).</summary>
     public static (int First, int End) Window(TimeSeries prices, DateTimeOffset weekStart)
@@ -46,8 +45,6 @@ internal static class DispatchWeekChart
             throw new ArgumentOutOfRangeException(nameof(end), $"Empty or out-of-range window [{first}, {end}) of {prices.Count} intervals.");
         }
 
-        // Installed fonts differ between machines; DejaVu Sans is on every Debian image (stack.md).
-        Fonts.Default = "DejaVu Sans";
         var n = end - first;
 
         // One extra point closes the last step at the end of its interval.
@@ -65,7 +62,7 @@ internal static class DispatchWeekChart
             ai[k] = schedule.AiServedMw[t];
         }
 
-        var plot = new Plot();
+        var plot = ChartFile.NewPlot();
         plot.Title(title);
         var miningLine = plot.Add.Scatter(xs, mining);
         miningLine.LegendText = "Mining MW";
@@ -98,17 +95,6 @@ internal static class DispatchWeekChart
         plot.Axes.SetLimitsY(0, topMw > 0 ? topMw * 1.15 : 1, plot.Axes.Left);
         plot.ShowLegend(Edge.Bottom);
 
-        var svg = Path.GetExtension(path).Equals(".svg", StringComparison.OrdinalIgnoreCase);
-        AtomicFile.Write(path, temporary =>
-        {
-            if (svg)
-            {
-                plot.SaveSvg(temporary, Width, Height);
-            }
-            else
-            {
-                plot.SavePng(temporary, Width, Height);
-            }
-        });
+        ChartFile.Save(plot, path, Width, Height);
     }
 }

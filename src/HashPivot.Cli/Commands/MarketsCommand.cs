@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using HashPivot.Cli.Charts;
 using HashPivot.Data.Csv.Equities;
 using HashPivot.Data.Store;
 using HashPivot.Engine.Markets;
@@ -42,11 +43,13 @@ internal static class MarketsCommand
         var benchmark = new Option<string>("--benchmark") { Description = "Market-model benchmark ticker in the same file.", DefaultValueFactory = _ => "SPY" };
         var window = new Option<string>("--window") { Description = "Event window in trading days, e.g. -1,1 (write --window=-1,1).", DefaultValueFactory = _ => "-1,1" };
         var estimation = new Option<int>("--estimation") { Description = "Estimation days, ending 11 trading days before the event: 240 gives [-250, -11].", DefaultValueFactory = _ => 240 };
+        var chart = ChartFile.Option("Chart the cumulative abnormal return (%) across the event window, one line per ticker, to this .png or .svg file.");
         var command = new Command("event", "Market-model event study: alpha and beta by OLS on the estimation window, AR on the event day, CAR over the window and its t-statistic "
             + "(Var(CAR) = L2 x residual variance, MacKinlay 1997).\n"
-            + "Example: hashpivot markets event --tickers SYNA SYNB SYNC --date 2026-05-26 --benchmark SYNMKT --prices samples/synthetic/equities_daily_2025_2026_synthetic.csv")
+            + "Example: hashpivot markets event --tickers SYNA SYNB SYNC --date 2026-05-26 --benchmark SYNMKT --prices samples/synthetic/equities_daily_2025_2026_synthetic.csv\n"
+            + "Example: hashpivot markets event --tickers SYNA SYNB SYNC --date 2026-05-26 --benchmark SYNMKT --window=-3,3 --prices samples/synthetic/equities_daily_2025_2026_synthetic.csv --chart car.png")
         {
-            tickers, date, benchmark, window, estimation, prices,
+            tickers, date, benchmark, window, estimation, prices, chart,
         };
         command.SetAction(CliApp.Guard(context, parsed =>
         {
@@ -61,7 +64,14 @@ internal static class MarketsCommand
 
             var spec = new EventWindow(-10 - days, -11, start, end);
             var bench = Find(data, parsed.GetValue(benchmark)!);
-            var rows = Split(parsed.GetValue(tickers)!).Select(t => EventStudy.Run(Find(data, t), bench, eventDate, spec)).Select(r => new EventRow(
+            var results = Split(parsed.GetValue(tickers)!).Select(t => EventStudy.Run(Find(data, t), bench, eventDate, spec)).ToList();
+            var chartFile = parsed.GetValue(chart);
+            if (chartFile is not null)
+            {
+                EventCarChart.Save(chartFile.FullName, results);
+            }
+
+            var rows = results.Select(r => new EventRow(
                 r.Asset, r.Benchmark, r.EventDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), r.EventDay.Return * 100, r.EventDay.BenchmarkReturn * 100,
                 r.EventDay.Abnormal * 100, r.Car * 100, r.TStat, r.Fit.Alpha, r.Fit.Beta, Math.Sqrt(r.Fit.ResidualVariance) * 100, r.Fit.Count,
                 Iso(r.EstimationFrom), Iso(r.EstimationTo), r.Window.WindowStart, r.Window.WindowEnd,
@@ -87,6 +97,7 @@ internal static class MarketsCommand
             }
 
             context.Console.Write(table);
+            SectorCommand.WriteChartPath(context, chartFile);
             return CliApp.Ok;
         }));
         return command;

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using HashPivot.Cli.Charts;
 using HashPivot.Data.Sector;
 using HashPivot.Engine.Sector;
 using Spectre.Console;
@@ -17,16 +18,24 @@ internal static class SectorCommand
     {
         var asOfOption = AsOfOption();
         var dataDir = DataDirOption();
+        var chart = ChartFile.Option("Chart GW by company, stacked by status, to this .png or .svg file (prospective GW left out, as in the total).");
         var command = new Command("sector", "Listed miners' power (GW by status), GW contracted to AI, AI backlog and run rate per company, as of a date.\n"
-            + "Example: hashpivot sector --as-of 2026-05-26")
+            + "Example: hashpivot sector --as-of 2026-05-26\n"
+            + "Example: hashpivot sector --as-of 2026-05-26 --chart sector.svg")
         {
-            asOfOption, dataDir,
+            asOfOption, dataDir, chart,
         };
         command.SetAction(CliApp.Guard(context, parsed =>
         {
             var data = Load(parsed.GetValue(dataDir));
             var asOf = ParseDate(parsed.GetValue(asOfOption)) ?? data.LatestDate;
             var summary = SectorRollup.Summarize(data, asOf);
+            var chartFile = parsed.GetValue(chart);
+            if (chartFile is not null)
+            {
+                SectorGwChart.Save(chartFile.FullName, summary);
+            }
+
             var rows = summary.Companies.Select(r => Row(r, data.Companies.First(c => c.Ticker == r.Ticker))).ToList();
             var total = Row(summary.Total, null);
             var events = data.EventsAsOf(asOf).Select(e => new EventRow(e.Date.Text, e.Company, e.Site, e.Kind, e.Power?.Value, e.Description, e.Source)).ToList();
@@ -72,6 +81,7 @@ internal static class SectorCommand
             context.Console.Write(table);
             context.Out.WriteLine("* prospective = exclusivity/evaluation pipeline, not in GW total. n/d = not disclosed in domain.md (left empty, never invented).");
             context.Out.WriteLine(summary.Statement.Text);
+            WriteChartPath(context, chartFile);
             return CliApp.Ok;
         }));
         return command;
@@ -80,10 +90,12 @@ internal static class SectorCommand
     public static Command BuildContracts(CliContext context)
     {
         var dataDir = DataDirOption();
+        var chart = ChartFile.Option("Chart the AI backlog (USD billions, contracts in the totals) by company to this .png or .svg file.");
         var command = new Command("contracts", "Every AI/HPC contract in the sector dataset with its implied USD/kW-month, USD/MW-year and NOI at the default margin.\n"
-            + "Example: hashpivot contracts")
+            + "Example: hashpivot contracts\n"
+            + "Example: hashpivot contracts --chart backlog.png")
         {
-            dataDir,
+            dataDir, chart,
         };
         command.SetAction(CliApp.Guard(context, parsed =>
         {
@@ -92,6 +104,13 @@ internal static class SectorCommand
                 e.Contract.Company, e.Contract.Counterparty, e.Contract.Site, e.Contract.Kind == ContractKind.GpuCloud ? "gpu_cloud" : "colocation",
                 e.Contract.CriticalIt?.Value, e.Contract.TotalValue.Value, e.Contract.TermYears, e.Contract.Announced.Text, e.Contract.InTotals,
                 e.Rate?.PerKwMonth.Value, e.Rate?.PerMwYear.Value, e.AnnualRevenue.Value, e.NoiMargin, e.AnnualNoi.Value, e.Contract.Backstop, e.Contract.Source)).ToList();
+            var chartFile = parsed.GetValue(chart);
+            if (chartFile is not null)
+            {
+                var counted = rows.Where(r => r.InTotals).Select(r => new AiBacklogChart.Contract(r.Company, r.Kind, r.TotalValueUsd)).ToList();
+                AiBacklogChart.Save(chartFile.FullName, counted);
+            }
+
             if (parsed.GetValue(CliApp.Json))
             {
                 context.WriteJson(new { contracts = rows });
@@ -110,9 +129,18 @@ internal static class SectorCommand
             }
 
             context.Console.Write(table);
+            WriteChartPath(context, chartFile);
             return CliApp.Ok;
         }));
         return command;
+    }
+
+    internal static void WriteChartPath(CliContext context, FileInfo? chartFile)
+    {
+        if (chartFile is not null)
+        {
+            context.Out.WriteLine($"Chart written to {chartFile.FullName}");
+        }
     }
 
     private static SectorDataset Load(string? directory) =>

@@ -78,4 +78,11 @@ public sealed class MarketsCommandTests
         Assert.True(run.Exit == 0, run.Err);
         Assert.InRange(run.Json().GetProperty("betas")[0].GetProperty("beta").GetDouble(), 1.7, 2.3);
     }
+
+    [Theory]
+    [InlineData("car.png")]
+    [InlineData("car.svg")]
+    public void Event_Chart_WritesCarLinePerTicker(string name) =>
+        ChartAssert.Writes(name, ["markets", "event", "--tickers", "SYNA,SYNC", "--date", "2026-05-26", "--benchmark", "SYNMKT", "--window=-2,2", "--prices", CliRunner.Sample(Sample)],
+            "SYNA (CAR", "SYNC (CAR", "Cumulative abnormal return");
 }

@@ -67,4 +67,24 @@ public sealed class SectorCommandTests
         var cb34 = json.GetProperty("contracts").EnumerateArray().Single(c => c.GetProperty("counterparty").GetString() == "Fluidstack (CB-3/4)");
         Assert.Equal(3.7e9 / 2000 / 12_000, cb34.GetProperty("usd_per_kw_month").GetDouble(), 6);
     }
+
+    [Theory]
+    [InlineData("sector.png")]
+    [InlineData("sector.svg")]
+    public void Sector_Chart_WritesGwByCompanyStackedByStatus(string name) =>
+        ChartAssert.Writes(name, ["sector", "--as-of", "2026-05-26"], "WULF", "IREN", "Energized", "Under construction", "Approved/planned", "Prospective");
+
+    [Theory]
+    [InlineData("backlog.png")]
+    [InlineData("backlog.svg")]
+    public void Contracts_Chart_WritesBacklogByCompany(string name) =>
+        ChartAssert.Writes(name, ["contracts"], "WULF", "APLD", "USD billions", "$6.7B");
+
+    [Fact]
+    public void Sector_Chart_WrongExtension_ExitsTwo()
+    {
+        var run = CliRunner.Run("sector", "--chart", "sector.jpg");
+        Assert.Equal(CliApp.BadInput, run.Exit);
+        Assert.Contains("--chart must end in .png or .svg", run.Err, StringComparison.Ordinal);
+    }
 }
