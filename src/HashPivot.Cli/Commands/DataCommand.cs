@@ -38,7 +38,7 @@ internal static class DataCommand
             var path = parsed.GetValue(file)!.ToString();
             var datasetKind = parsed.GetValue(kind);
             var datasetName = parsed.GetValue(name) ?? Path.GetFileNameWithoutExtension(path);
-            var progress = new StepReporter(context, parsed.GetValue(CliApp.Json));
+            using var progress = new StepReporter(context, parsed.GetValue(CliApp.Json), totalSteps: 2);
             progress.Step($"parsing {path} as {datasetKind.ToString().ToLowerInvariant()}");
             var series = Parse(path, datasetKind);
             return await SaveAsync(context, parsed, progress, "imported", new DatasetInfo(datasetName, datasetKind, $"file {Path.GetFileName(path)}", DateTimeOffset.UtcNow),
@@ -54,6 +54,7 @@ internal static class DataCommand
         steps.Step($"storing {series.Count} series, {series.Sum(s => s.Count):N0} points as '{info.Name}'");
         using var store = StoreOption.Open(parsed);
         await store.SaveDatasetAsync(info, series, replace, cancel).ConfigureAwait(false);
+        steps.Complete();
         var result = new ImportResult(info.Name, info.Kind.ToString().ToLowerInvariant(), series.Count, series.Sum(s => (long)s.Count),
             series.Select(s => s.Name).ToList(), store.Description);
         if (parsed.GetValue(CliApp.Json))

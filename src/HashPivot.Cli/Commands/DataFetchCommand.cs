@@ -27,7 +27,7 @@ internal static class DataFetchCommand
         {
             using var http = NewHttp();
             var client = new MempoolClient(http, parsed.GetValue(baseUrl));
-            var steps = new StepReporter(context, parsed.GetValue(CliApp.Json));
+            using var steps = new StepReporter(context, parsed.GetValue(CliApp.Json), totalSteps: 2);
             steps.Step($"GET hashrate/{parsed.GetValue(interval)} from {parsed.GetValue(baseUrl)?.ToString() ?? "mempool.space"}");
             var chain = (await client.GetHashrateAsync(parsed.GetValue(interval)!, cancel).ConfigureAwait(false)).ToChainHistory();
             return await DataCommand.SaveAsync(context, parsed, steps, "fetched", new DatasetInfo(parsed.GetValue(name)!, DatasetKind.Chain, "mempool.space /v1/mining/hashrate", DateTimeOffset.UtcNow),
@@ -56,7 +56,7 @@ internal static class DataFetchCommand
             var options = parsed.GetValue(baseUrl) is { } url ? new ErcotOptions { BaseUri = url } : null;
             var client = new ErcotClient(http, credentials, options);
             var hubs = parsed.GetValue(points) is { Length: > 0 } p ? p : ["HB_BUSAVG", "HB_HOUSTON", "HB_HUBAVG", "HB_NORTH", "HB_PAN", "HB_SOUTH", "HB_WEST"];
-            var steps = new StepReporter(context, parsed.GetValue(CliApp.Json));
+            using var steps = new StepReporter(context, parsed.GetValue(CliApp.Json), totalSteps: 2);
             steps.Step($"GET {parsed.GetValue(market)} prices {parsed.GetValue(from)}..{parsed.GetValue(to)} for {string.Join(", ", hubs)}");
             var prices = parsed.GetValue(market) == "rt"
                 ? await client.GetRealTimePricesAsync(parsed.GetValue(from), parsed.GetValue(to), hubs, cancel).ConfigureAwait(false)
@@ -78,7 +78,7 @@ internal static class DataFetchCommand
         {
             using var http = NewHttp();
             var client = new YahooChartClient(http, parsed.GetValue(baseUrl));
-            var steps = new StepReporter(context, parsed.GetValue(CliApp.Json));
+            using var steps = new StepReporter(context, parsed.GetValue(CliApp.Json), totalSteps: parsed.GetValue(symbols)!.Length + 1);
             var series = new List<TimeSeries>();
             foreach (var symbol in parsed.GetValue(symbols)!)
             {
