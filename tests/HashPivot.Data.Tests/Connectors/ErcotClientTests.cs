@@ -287,7 +287,9 @@ public class ErcotClientTests
     {
         var env = new Dictionary<string, string?>
         {
-            ["ERCOT_API_USERNAME"] = "u@example.com", ["ERCOT_API_PASSWORD"] = Password, ["ERCOT_API_SUBSCRIPTION_KEY"] = Key,
+            ["ERCOT_API_USERNAME"] = "u@example.com",
+            ["ERCOT_API_PASSWORD"] = Password,
+            ["ERCOT_API_SUBSCRIPTION_KEY"] = Key,
         };
 
         var credentials = ErcotCredentials.FromEnvironment(n => env.GetValueOrDefault(n), out var problem);
