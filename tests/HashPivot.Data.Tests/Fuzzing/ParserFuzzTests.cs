@@ -32,7 +32,7 @@ public sealed class ParserFuzzTests
         var iterations = EnvInt("HASHPIVOT_FUZZ_ITERATIONS", 100_000);
         var seed = EnvInt("HASHPIVOT_FUZZ_SEED", 20261124);
         var csvSeeds = CsvSeeds();
-        var yamlSeed = File.ReadAllText(Path.Combine(RepoRoot(), "samples", "portfolio.yaml"));
+        var yamlSeed = File.ReadAllText(Repo.Path("samples", "portfolio.yaml"));
         var loader = new PortfolioLoader();
         var mutator = new Mutator(seed);
         var slowest = TimeSpan.Zero;
@@ -116,7 +116,7 @@ public sealed class ParserFuzzTests
             .ToList();
 
         // Without the real data, fuzz the bundled synthetic series and small hand-written files in each layout.
-        seeds.Add(string.Join('\n', File.ReadLines(Path.Combine(RepoRoot(), "samples", "synthetic", "grid_prices_hourly_2024_synthetic.csv")).Take(40)));
+        seeds.Add(string.Join('\n', File.ReadLines(Repo.Path("samples", "synthetic", "grid_prices_hourly_2024_synthetic.csv")).Take(40)));
         seeds.Add("""
             Delivery Date,Hour Ending,Repeated Hour Flag,Settlement Point,Settlement Point Price
             11/03/2024,01:00,N,HB_NORTH,21.50
@@ -142,17 +142,4 @@ public sealed class ParserFuzzTests
 
     private static int EnvInt(string name, int fallback) =>
         int.TryParse(Environment.GetEnvironmentVariable(name), NumberStyles.Integer, CultureInfo.InvariantCulture, out var v) && v > 0 ? v : fallback;
-
-    private static string RepoRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "HashPivot.slnx")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("HashPivot.slnx not found");
-    }
 }

@@ -1,3 +1,4 @@
+using HashPivot.Data.Tests.TestSupport;
 using HashPivot.Data.Portfolios;
 using HashPivot.Data.Validation;
 
@@ -28,24 +29,7 @@ internal static class PortfolioYaml
 
     public static string BaseDirectory => Path.GetTempPath();
 
-    /// <summary>The repository root: the nearest folder above the test binaries that holds HashPivot.slnx.</summary>
-    public static string RepositoryRoot
-    {
-        get
-        {
-            for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            {
-                if (File.Exists(Path.Combine(dir.FullName, "HashPivot.slnx")))
-                {
-                    return dir.FullName;
-                }
-            }
-
-            throw new InvalidOperationException($"No HashPivot.slnx above {AppContext.BaseDirectory}.");
-        }
-    }
-
-    public static string SamplePath => Path.Combine(RepositoryRoot, "samples", "portfolio.yaml");
+    public static string SamplePath => Repo.Path("samples", "portfolio.yaml");
 
     public static IReadOnlyList<InputProblem> Problems(string yaml, PortfolioLoader? loader = null, string? baseDirectory = null) =>
         Assert.Throws<InputException>(() => (loader ?? new PortfolioLoader()).Load(yaml, FileName, baseDirectory ?? BaseDirectory)).Problems;

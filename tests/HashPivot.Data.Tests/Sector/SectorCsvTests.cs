@@ -32,7 +32,7 @@ public sealed class SectorCsvTests
     [Fact]
     public void ParseDirectory_RepositoryFolder_EqualsEmbedded()
     {
-        var dir = Path.Combine(RepoRoot(), "data", "sector");
+        var dir = Repo.Path("data", "sector");
         var fromDisk = SectorCsv.ParseDirectory(dir);
 
         Assert.True(fromDisk.Success, string.Join("\n", fromDisk.Problems));
@@ -167,18 +167,5 @@ public sealed class SectorCsvTests
         var companies = Companies.Replace("1e9,2026-01-16", "1e9,", StringComparison.Ordinal);
         var result = Parse("", companies: companies);
         ProblemAssert.Single(result, "companies.csv", 2, "market_cap_as_of", "required date is empty");
-    }
-
-    private static string RepoRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "HashPivot.slnx")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("HashPivot.slnx not found");
     }
 }

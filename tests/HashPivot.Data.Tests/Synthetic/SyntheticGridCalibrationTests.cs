@@ -59,13 +59,7 @@ public sealed class SyntheticGridCalibrationTests
     public void SampleFile_IsWhatTheGeneratorMakesForSeed7()
     {
         // samples/synthetic/… is documented as `hashpivot data synth grid --year 2024 --seed 7`; regenerate and compare.
-        var root = new DirectoryInfo(AppContext.BaseDirectory);
-        while (!File.Exists(Path.Combine(root.FullName, "HashPivot.slnx")))
-        {
-            root = root.Parent!;
-        }
-
-        var sample = GridPriceCsv.ParseFile(Path.Combine(root.FullName, "samples", "synthetic", "grid_prices_hourly_2024_synthetic.csv")).ValueOrThrow();
+        var sample = GridPriceCsv.ParseFile(Repo.Path("samples", "synthetic", "grid_prices_hourly_2024_synthetic.csv")).ValueOrThrow();
         var regenerated = SyntheticGridPrices.Generate(new SyntheticGridParameters(Year: 2024), 7);
 
         Assert.Equal(regenerated.Values.ToArray(), sample.Series[0].Values.ToArray());

@@ -31,15 +31,12 @@ internal static class SharedData
             return System.IO.Directory.Exists(fromEnv) ? fromEnv : null;
         }
 
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        if (Repo.RootOrNull is not { } root)
         {
-            if (File.Exists(Path.Combine(dir.FullName, "HashPivot.slnx")))
-            {
-                var candidate = Path.GetFullPath(Path.Combine(dir.FullName, "..", "shared", "data"));
-                return System.IO.Directory.Exists(candidate) ? candidate : null;
-            }
+            return null;
         }
 
-        return null;
+        var candidate = Path.GetFullPath(Path.Combine(root, "..", "shared", "data"));
+        return System.IO.Directory.Exists(candidate) ? candidate : null;
     }
 }
