@@ -40,7 +40,8 @@ public sealed class PortfolioLoader(IPriceSeriesReader? seriesReader = null)
         offers?.RejectUnknownKeys();
 
         var siteFields = top.Sequence("sites", required: true);
-        if (top.Has("sites") && siteFields.Count == 0 && problems.Count == 0)
+        // Only an empty list is "no sites"; a value that is not a list was reported by Sequence already.
+        if (top.Find("sites") is YamlDotNet.RepresentationModel.YamlSequenceNode { Children.Count: 0 })
         {
             top.Problem("sites", "a portfolio needs at least one site");
         }

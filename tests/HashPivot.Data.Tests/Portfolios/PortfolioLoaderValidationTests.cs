@@ -207,6 +207,17 @@ public sealed class PortfolioLoaderValidationTests
     }
 
     [Fact]
+    public void Load_EmptySitesAndAnotherProblem_ReportsBoth()
+    {
+        // "Every problem at once": an empty site list is reported even when the network block is broken too.
+        var yaml = WithoutKey(Minimal, "sites").Replace("btc_price_usd: 60000", "btc_price_usd: -1", StringComparison.Ordinal) + "\nsites: []";
+        var problems = Problems(yaml);
+
+        Assert.Contains(problems, p => p.Field == "sites" && p.Message.Contains("at least one site", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.Field == "network.btc_price_usd");
+    }
+
+    [Fact]
     public void Load_UnclosedQuote_ReportsSyntaxErrorAtTheQuote()
     {
         // "  - name: " is 10 characters: the quote opens at column 11.
