@@ -125,10 +125,9 @@ internal static class DataCommand
             var datasetName = parsed.GetValue(name)!;
             var dataset = await store.GetDatasetAsync(datasetName, cancel).ConfigureAwait(false)
                 ?? throw new ArgumentException($"no dataset named '{datasetName}' in {store.Description}; see 'hashpivot data list'");
-            var seriesName = parsed.GetValue(column) ?? (dataset.Series.Count == 1 ? dataset.Series[0].Name
-                : throw new ArgumentException($"dataset '{datasetName}' has {dataset.Series.Count} series; pick one with --column: {string.Join(", ", dataset.SeriesNames)}"));
+            var seriesName = dataset.SelectSeries(parsed.GetValue(column), "--column");
             var series = await store.GetSeriesAsync(datasetName, seriesName, parsed.GetValue(from), parsed.GetValue(to), cancel).ConfigureAwait(false)
-                ?? throw new ArgumentException($"dataset '{datasetName}' has no series '{seriesName}'; it has: {string.Join(", ", dataset.SeriesNames)}");
+                ?? throw new InvalidOperationException($"dataset '{datasetName}' listed series '{seriesName}' but returned none");
             var summary = series.Count > 0 ? SeriesStatistics.Summarize(series, 1_000) : null;
             if (parsed.GetValue(CliApp.Json))
             {

@@ -31,29 +31,7 @@ internal static class DispatchInputs
             return ReadStoredPrices(path, column, openStore);
         }
 
-        var prices = GridPriceCsv.ParseFile(path).ValueOrThrow();
-        TimeSeries? series;
-        if (column is null)
-        {
-            series = prices.Series.Count == 1 ? prices.Series[0] : null;
-            if (series is null)
-            {
-                throw new InputException(new InputProblem(path, 1, 0, "--column",
-                    $"the file has {prices.Series.Count} price columns; pick one with --column: {string.Join(", ", prices.Series.Select(s => s.Name))}"));
-            }
-        }
-        else
-        {
-            series = prices.Find(column) ?? throw new InputException(new InputProblem(path, 1, 0, "--column",
-                $"no price column '{column}'; the file has: {string.Join(", ", prices.Series.Select(s => s.Name))}"));
-        }
-
-        if (series.Count == 0)
-        {
-            throw new InputException(new InputProblem(path, 0, 0, "--prices", "the series has no values"));
-        }
-
-        return series;
+        return GridPriceCsv.ParseFile(path).ValueOrThrow().Select(path, column, "--column");
     }
 
     private static TimeSeries ReadStoredPrices(string name, string? column, Func<HashPivot.Data.Store.IHashPivotStore> openStore)
@@ -62,11 +40,9 @@ internal static class DispatchInputs
         var dataset = store.GetDatasetAsync(name).GetAwaiter().GetResult()
             ?? throw new InputException(new InputProblem(name, 0, 0, "--prices",
                 $"neither a file nor a dataset in {store.Description} (see 'hashpivot data list')"));
-        var names = dataset.SeriesNames;
-        var seriesName = column ?? (names.Count == 1 ? names[0] : throw new InputException(new InputProblem(name, 0, 0, "--column",
-            $"dataset '{name}' has {names.Count} series; pick one with --column: {string.Join(", ", names)}")));
+        var seriesName = dataset.SelectSeries(column, "--column");
         var series = store.GetSeriesAsync(name, seriesName).GetAwaiter().GetResult()
-            ?? throw new InputException(new InputProblem(name, 0, 0, "--column", $"dataset '{name}' has no series '{seriesName}'; it has: {string.Join(", ", names)}"));
+            ?? throw new InvalidOperationException($"dataset '{name}' listed series '{seriesName}' but returned none");
         return series.Count > 0 ? series : throw new InputException(new InputProblem(name, 0, 0, "--prices", "the series has no values"));
     }
 

@@ -62,6 +62,24 @@ public sealed record StoredDataset(DatasetInfo Info, IReadOnlyList<StoredSeriesI
 {
     /// <summary>The series names, in save order.</summary>
     public IReadOnlyList<string> SeriesNames => Series.Select(s => s.Name).ToList();
+
+    /// <summary>
+    /// The name of the series a caller asked for: <paramref name="column"/> when the dataset has it, else its only series.
+    /// Throws <see cref="ArgumentException"/> naming the <paramref name="option"/> to set and the series there are.
+    /// </summary>
+    public string SelectSeries(string? column, string option)
+    {
+        var names = SeriesNames;
+        if (column is null)
+        {
+            return names.Count == 1
+                ? names[0]
+                : throw new ArgumentException($"dataset '{Info.Name}' has {names.Count} series; pick one with {option}: {string.Join(", ", names)}");
+        }
+
+        return names.FirstOrDefault(n => string.Equals(n, column, StringComparison.Ordinal))
+            ?? throw new ArgumentException($"dataset '{Info.Name}' has no series '{column}'; it has: {string.Join(", ", names)}");
+    }
 }
 
 /// <summary>One line of the dataset listing: metadata, number of series and total number of points.</summary>

@@ -1,5 +1,5 @@
-using HashPivot.Data.Tests.TestSupport;
 using HashPivot.Data.Portfolios;
+using HashPivot.Data.Tests.TestSupport;
 using HashPivot.Data.Validation;
 
 namespace HashPivot.Data.Tests.Portfolios;

@@ -7,10 +7,7 @@ internal sealed class RealDataTheoryAttribute : TheoryAttribute
     public RealDataTheoryAttribute(string fileName)
     {
         FileName = fileName;
-        if (SharedData.PathOf(fileName) is null)
-        {
-            Skip = $"real data file '{fileName}' not found: set HASHPIVOT_SHARED_DATA or place it in ../shared/data next to the repository";
-        }
+        Skip = SharedData.SkipReason(fileName);
     }
 
     public string FileName { get; }

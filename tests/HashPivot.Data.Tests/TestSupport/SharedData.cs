@@ -20,6 +20,11 @@ internal static class SharedData
         return File.Exists(path) ? path : null;
     }
 
+    /// <summary>Why a test needing <paramref name="fileName"/> is skipped, or null when the file is present.</summary>
+    public static string? SkipReason(string fileName) => PathOf(fileName) is null
+        ? $"real data file '{fileName}' not found: set HASHPIVOT_SHARED_DATA or place it in ../shared/data next to the repository"
+        : null;
+
     public static string Require(string fileName) =>
         PathOf(fileName) ?? throw new InvalidOperationException($"{fileName} not found; the test should have been skipped.");
 

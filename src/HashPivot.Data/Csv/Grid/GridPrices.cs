@@ -26,4 +26,20 @@ public sealed record GridPrices(GridPriceLayout Layout, IReadOnlyList<TimeSeries
 
     /// <summary>The series named <paramref name="name"/> (case-insensitive), or null.</summary>
     public TimeSeries? Find(string name) => Series.FirstOrDefault(s => string.Equals(s.Name, name, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>
+    /// The one series a caller asked for: <paramref name="column"/> when given, else the file's only series. Throws an
+    /// <see cref="Validation.InputException"/> naming <paramref name="file"/> and the <paramref name="option"/> the user sets
+    /// (<c>column</c> in YAML, <c>--column</c> on the command line) and listing the columns there are.
+    /// </summary>
+    public TimeSeries Select(string file, string? column, string option)
+    {
+        var names = string.Join(", ", Series.Select(s => s.Name));
+        var series = column is null
+            ? (Series.Count == 1 ? Series[0] : throw Problem(1, option, $"the file has {Series.Count} price columns; pick one with {option}: {names}"))
+            : Find(column) ?? throw Problem(1, option, $"no price column '{column}'; the file has: {names}");
+        return series.Count > 0 ? series : throw Problem(0, option, "the series has no values");
+
+        Validation.InputException Problem(int line, string field, string message) => new(new Validation.InputProblem(file, line, 0, field, message));
+    }
 }
