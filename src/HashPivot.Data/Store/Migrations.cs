@@ -70,6 +70,53 @@ internal static class Migrations
             "CREATE INDEX runs_kind_created ON runs (kind, created_at_utc)",
             "CREATE INDEX runs_input_hash ON runs (input_hash)",
         ]),
+        new(3, "workspaces, users, memberships, API tokens and portfolios; datasets and runs may belong to a workspace", d =>
+        [
+            $"""
+            CREATE TABLE workspaces (
+                id {d.IdentityKey},
+                name TEXT NOT NULL UNIQUE,
+                created_at_utc TEXT NOT NULL)
+            """,
+            $"""
+            CREATE TABLE users (
+                id {d.IdentityKey},
+                email TEXT NOT NULL UNIQUE,
+                password_hash TEXT NOT NULL,
+                created_at_utc TEXT NOT NULL)
+            """,
+            $"""
+            CREATE TABLE memberships (
+                workspace_id {d.Integer} NOT NULL REFERENCES workspaces (id) ON DELETE CASCADE,
+                user_id {d.Integer} NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+                role TEXT NOT NULL CHECK (role IN ('viewer', 'editor', 'admin')),
+                PRIMARY KEY (workspace_id, user_id))
+            """,
+            $"""
+            CREATE TABLE api_tokens (
+                id {d.IdentityKey},
+                token_hash TEXT NOT NULL UNIQUE,
+                user_id {d.Integer} NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+                workspace_id {d.Integer} NOT NULL REFERENCES workspaces (id) ON DELETE CASCADE,
+                name TEXT NOT NULL,
+                created_at_utc TEXT NOT NULL)
+            """,
+            $"""
+            CREATE TABLE portfolios (
+                id {d.IdentityKey},
+                workspace_id {d.Integer} NOT NULL REFERENCES workspaces (id) ON DELETE CASCADE,
+                name TEXT NOT NULL,
+                document TEXT NOT NULL,
+                created_at_utc TEXT NOT NULL,
+                updated_at_utc TEXT NOT NULL,
+                UNIQUE (workspace_id, name))
+            """,
+            // Nullable: NULL is the store's own space (the CLI's datasets and runs), as before this step.
+            $"ALTER TABLE datasets ADD COLUMN workspace_id {d.Integer} NULL REFERENCES workspaces (id) ON DELETE CASCADE",
+            $"ALTER TABLE runs ADD COLUMN workspace_id {d.Integer} NULL REFERENCES workspaces (id) ON DELETE CASCADE",
+            "CREATE INDEX datasets_workspace ON datasets (workspace_id)",
+            "CREATE INDEX runs_workspace_created ON runs (workspace_id, created_at_utc)",
+        ]),
     ];
 
     public static int Latest => All[^1].Version;

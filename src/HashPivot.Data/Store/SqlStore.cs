@@ -6,7 +6,7 @@ using HashPivot.Engine.Series;
 namespace HashPivot.Data.Store;
 
 /// <summary>The store written once over ADO.NET: both backends share these statements and differ only in connections, transactions, column types and bulk writing.</summary>
-public abstract class SqlStore : IHashPivotStore
+public abstract partial class SqlStore : IHashPivotStore
 {
     private readonly IReadOnlyList<Migration> _migrations;
 
@@ -88,7 +88,13 @@ public abstract class SqlStore : IHashPivotStore
     }
 
     /// <inheritdoc />
-    public async Task SaveDatasetAsync(DatasetInfo info, IReadOnlyList<TimeSeries> series, bool replace = false, CancellationToken cancellationToken = default)
+    public Task SaveDatasetAsync(DatasetInfo info, IReadOnlyList<TimeSeries> series, bool replace = false, CancellationToken cancellationToken = default) =>
+        SaveDatasetAsync(StoreScope.Own, info, series, replace, cancellationToken);
+
+    /// <summary>The datasets, runs and portfolios of one workspace, seen through the same contract; the view shares this store's connections and does not own them.</summary>
+    public WorkspaceStore ForWorkspace(long workspaceId) => new(this, workspaceId);
+
+    internal async Task SaveDatasetAsync(StoreScope scope, DatasetInfo info, IReadOnlyList<TimeSeries> series, bool replace, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(info);
         ArgumentNullException.ThrowIfNull(series);
@@ -99,7 +105,7 @@ public abstract class SqlStore : IHashPivotStore
         await using var transaction = await BeginWriteAsync(connection, cancellationToken).ConfigureAwait(false);
         try
         {
-            var existing = await FindDatasetIdAsync(connection, transaction, info.Name, cancellationToken).ConfigureAwait(false);
+            var existing = await FindDatasetIdAsync(connection, transaction, scope, info.Name, cancellationToken).ConfigureAwait(false);
             if (existing is { } oldId)
             {
                 if (!replace)
@@ -114,9 +120,10 @@ public abstract class SqlStore : IHashPivotStore
 
             long datasetId;
             await using (var insert = Command(connection, transaction,
-                "INSERT INTO datasets (name, kind, source, imported_at_utc) VALUES (@n, @k, @s, @t) RETURNING id"))
+                "INSERT INTO datasets (name, kind, source, imported_at_utc, workspace_id) VALUES (@n, @k, @s, @t, @w) RETURNING id"))
             {
-                Add(insert, "@n", info.Name);
+                Add(insert, "@n", scope.StoredName(info.Name));
+                Add(insert, "@w", scope.ColumnValue, DbType.Int64);
                 Add(insert, "@k", KindText(info.Kind));
                 Add(insert, "@s", info.Source);
                 Add(insert, "@t", StoreTime.ToText(info.ImportedAtUtc));
@@ -167,41 +174,51 @@ public abstract class SqlStore : IHashPivotStore
     }
 
     /// <inheritdoc />
-    public async Task<IReadOnlyList<DatasetSummary>> ListDatasetsAsync(CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<DatasetSummary>> ListDatasetsAsync(CancellationToken cancellationToken = default) =>
+        ListDatasetsAsync(StoreScope.Own, cancellationToken);
+
+    internal async Task<IReadOnlyList<DatasetSummary>> ListDatasetsAsync(StoreScope scope, CancellationToken cancellationToken)
     {
         await using var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using var command = Command(connection, null,
             "SELECT d.name, d.kind, d.source, d.imported_at_utc, CAST(COUNT(s.id) AS BIGINT), CAST(COALESCE(SUM(s.point_count), 0) AS BIGINT) "
             + "FROM datasets d LEFT JOIN series s ON s.dataset_id = d.id "
+            + "WHERE " + scope.Filter("d.workspace_id") + " "
             + "GROUP BY d.id, d.name, d.kind, d.source, d.imported_at_utc ORDER BY d.name");
+        scope.Bind(command);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         var list = new List<DatasetSummary>();
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
-            list.Add(new DatasetSummary(ReadInfo(reader), checked((int)reader.GetInt64(4)), reader.GetInt64(5)));
+            list.Add(new DatasetSummary(ReadInfo(reader, scope), checked((int)reader.GetInt64(4)), reader.GetInt64(5)));
         }
 
         return list;
     }
 
     /// <inheritdoc />
-    public async Task<StoredDataset?> GetDatasetAsync(string name, CancellationToken cancellationToken = default)
+    public Task<StoredDataset?> GetDatasetAsync(string name, CancellationToken cancellationToken = default) =>
+        GetDatasetAsync(StoreScope.Own, name, cancellationToken);
+
+    internal async Task<StoredDataset?> GetDatasetAsync(StoreScope scope, string name, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(name);
         await using var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = await BeginReadAsync(connection, cancellationToken).ConfigureAwait(false);
         DatasetInfo info;
         long id;
-        await using (var command = Command(connection, transaction, "SELECT name, kind, source, imported_at_utc, id FROM datasets WHERE name = @n"))
+        await using (var command = Command(connection, transaction,
+            "SELECT name, kind, source, imported_at_utc, id FROM datasets WHERE name = @n AND " + scope.Filter("workspace_id")))
         {
-            Add(command, "@n", name);
+            Add(command, "@n", scope.StoredName(name));
+            scope.Bind(command);
             await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
             if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
                 return null;
             }
 
-            info = ReadInfo(reader);
+            info = ReadInfo(reader, scope);
             id = reader.GetInt64(4);
         }
 
@@ -228,7 +245,11 @@ public abstract class SqlStore : IHashPivotStore
     }
 
     /// <inheritdoc />
-    public async Task<TimeSeries?> GetSeriesAsync(string datasetName, string seriesName, DateTimeOffset? from = null, DateTimeOffset? to = null, CancellationToken cancellationToken = default)
+    public Task<TimeSeries?> GetSeriesAsync(string datasetName, string seriesName, DateTimeOffset? from = null, DateTimeOffset? to = null, CancellationToken cancellationToken = default) =>
+        GetSeriesAsync(StoreScope.Own, datasetName, seriesName, from, to, cancellationToken);
+
+    internal async Task<TimeSeries?> GetSeriesAsync(
+        StoreScope scope, string datasetName, string seriesName, DateTimeOffset? from, DateTimeOffset? to, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(datasetName);
         ArgumentNullException.ThrowIfNull(seriesName);
@@ -242,9 +263,11 @@ public abstract class SqlStore : IHashPivotStore
         long intervalSeconds;
         long pointCount;
         await using (var command = Command(connection, transaction,
-            "SELECT s.id, s.name, s.unit, s.interval_seconds, s.point_count FROM series s JOIN datasets d ON d.id = s.dataset_id WHERE d.name = @d AND s.name = @s"))
+            "SELECT s.id, s.name, s.unit, s.interval_seconds, s.point_count FROM series s JOIN datasets d ON d.id = s.dataset_id "
+            + "WHERE d.name = @d AND s.name = @s AND " + scope.Filter("d.workspace_id")))
         {
-            Add(command, "@d", datasetName);
+            Add(command, "@d", scope.StoredName(datasetName));
+            scope.Bind(command);
             Add(command, "@s", seriesName);
             await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
             if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
@@ -281,27 +304,33 @@ public abstract class SqlStore : IHashPivotStore
     }
 
     /// <inheritdoc />
-    public async Task<bool> DeleteDatasetAsync(string name, CancellationToken cancellationToken = default)
+    public Task<bool> DeleteDatasetAsync(string name, CancellationToken cancellationToken = default) =>
+        DeleteDatasetAsync(StoreScope.Own, name, cancellationToken);
+
+    internal async Task<bool> DeleteDatasetAsync(StoreScope scope, string name, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(name);
         await using var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = await BeginWriteAsync(connection, cancellationToken).ConfigureAwait(false);
-        await using var command = Command(connection, transaction, "DELETE FROM datasets WHERE name = @n");
-        Add(command, "@n", name);
+        await using var command = Command(connection, transaction, "DELETE FROM datasets WHERE name = @n AND " + scope.Filter("workspace_id"));
+        Add(command, "@n", scope.StoredName(name));
+        scope.Bind(command);
         var deleted = await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         return deleted > 0;
     }
 
     /// <inheritdoc />
-    public async Task SaveRunAsync(RunRecord run, CancellationToken cancellationToken = default)
+    public Task SaveRunAsync(RunRecord run, CancellationToken cancellationToken = default) => SaveRunAsync(StoreScope.Own, run, cancellationToken);
+
+    internal async Task SaveRunAsync(StoreScope scope, RunRecord run, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(run);
         run.Validate();
         await using var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = await BeginWriteAsync(connection, cancellationToken).ConfigureAwait(false);
         await using var command = Command(connection, transaction,
-            "INSERT INTO runs (id, kind, created_at_utc, inputs_json, input_hash, seed, results_json) VALUES (@i, @k, @c, @in, @h, @s, @r)");
+            "INSERT INTO runs (id, kind, created_at_utc, inputs_json, input_hash, seed, results_json, workspace_id) VALUES (@i, @k, @c, @in, @h, @s, @r, @w)");
         Add(command, "@i", run.Id);
         Add(command, "@k", run.Kind);
         Add(command, "@c", StoreTime.ToText(run.CreatedUtc));
@@ -309,6 +338,7 @@ public abstract class SqlStore : IHashPivotStore
         Add(command, "@h", run.InputHash);
         Add(command, "@s", run.Seed is { } seed ? seed : DBNull.Value, DbType.Int64);
         Add(command, "@r", run.ResultsJson);
+        Add(command, "@w", scope.ColumnValue, DbType.Int64);
         try
         {
             await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
@@ -322,13 +352,16 @@ public abstract class SqlStore : IHashPivotStore
     }
 
     /// <inheritdoc />
-    public async Task<RunRecord?> GetRunAsync(string id, CancellationToken cancellationToken = default)
+    public Task<RunRecord?> GetRunAsync(string id, CancellationToken cancellationToken = default) => GetRunAsync(StoreScope.Own, id, cancellationToken);
+
+    internal async Task<RunRecord?> GetRunAsync(StoreScope scope, string id, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(id);
         await using var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using var command = Command(connection, null,
-            "SELECT id, kind, created_at_utc, inputs_json, input_hash, seed, results_json FROM runs WHERE id = @i");
+            "SELECT id, kind, created_at_utc, inputs_json, input_hash, seed, results_json FROM runs WHERE id = @i AND " + scope.Filter("workspace_id"));
         Add(command, "@i", id);
+        scope.Bind(command);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
@@ -340,13 +373,17 @@ public abstract class SqlStore : IHashPivotStore
     }
 
     /// <inheritdoc />
-    public async Task<IReadOnlyList<RunSummary>> ListRunsAsync(string? kind = null, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<RunSummary>> ListRunsAsync(string? kind = null, CancellationToken cancellationToken = default) =>
+        ListRunsAsync(StoreScope.Own, kind, cancellationToken);
+
+    internal async Task<IReadOnlyList<RunSummary>> ListRunsAsync(StoreScope scope, string? kind, CancellationToken cancellationToken)
     {
         await using var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using var command = Command(connection, null,
-            "SELECT id, kind, created_at_utc, input_hash, seed FROM runs "
-            + (kind is null ? "" : "WHERE kind = @k ")
+            "SELECT id, kind, created_at_utc, input_hash, seed FROM runs WHERE " + scope.Filter("workspace_id") + " "
+            + (kind is null ? "" : "AND kind = @k ")
             + "ORDER BY created_at_utc DESC, id DESC");
+        scope.Bind(command);
         if (kind is not null)
         {
             Add(command, "@k", kind);
@@ -404,16 +441,18 @@ public abstract class SqlStore : IHashPivotStore
         command.ExecuteNonQuery();
     }
 
-    private static async Task<long?> FindDatasetIdAsync(DbConnection connection, DbTransaction transaction, string name, CancellationToken cancellationToken)
+    private static async Task<long?> FindDatasetIdAsync(DbConnection connection, DbTransaction transaction, StoreScope scope, string name, CancellationToken cancellationToken)
     {
-        await using var command = Command(connection, transaction, "SELECT id FROM datasets WHERE name = @n");
-        Add(command, "@n", name);
+        // Only this scope's row may be replaced; a clash with another scope's stored name surfaces as a unique violation.
+        await using var command = Command(connection, transaction, "SELECT id FROM datasets WHERE name = @n AND " + scope.Filter("workspace_id"));
+        Add(command, "@n", scope.StoredName(name));
+        scope.Bind(command);
         var id = await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
         return id is null or DBNull ? null : Convert.ToInt64(id, CultureInfo.InvariantCulture);
     }
 
-    private static DatasetInfo ReadInfo(DbDataReader reader) =>
-        new(reader.GetString(0), ParseKind(reader.GetString(1)), reader.GetString(2), StoreTime.FromText(reader.GetString(3)));
+    private static DatasetInfo ReadInfo(DbDataReader reader, StoreScope scope) =>
+        new(scope.ShownName(reader.GetString(0)), ParseKind(reader.GetString(1)), reader.GetString(2), StoreTime.FromText(reader.GetString(3)));
 
     private static string KindText(DatasetKind kind) => kind switch
     {

@@ -6,7 +6,7 @@ using HashPivot.Engine.Series;
 namespace HashPivot.Data.Tests.Store;
 
 // The contract every backend honours, written once: SqliteStoreTests and PostgresStoreTests run it unchanged.
-public abstract class StoreContractTests : IDisposable
+public abstract partial class StoreContractTests : IDisposable
 {
     private static readonly DateTimeOffset Imported = new DateTimeOffset(2026, 3, 1, 12, 34, 56, TimeSpan.Zero).AddTicks(1_234_567);
     private static readonly long Year2024 = new DateTimeOffset(2024, 1, 1, 6, 0, 0, TimeSpan.Zero).ToUnixTimeSeconds();
@@ -330,14 +330,18 @@ public abstract class StoreContractTests : IDisposable
     public async Task Open_DatabaseAtOlderVersion_AppliesPendingStepsKeepingData()
     {
         var old = Open([Migrations.All[0]]);
-        await old.SaveDatasetAsync(Info("from-v1"), [Daily("a", "USD", [1, 2])]);
+        // Rows as version-1 code wrote them (today's code writes columns that version 1 does not have).
+        await old.ExecuteScalarForTestsAsync("INSERT INTO datasets (name, kind, source, imported_at_utc) VALUES ('from-v1', 'grid', 'test', '2026-03-01T00:00:00.0000000Z')");
+        await old.ExecuteScalarForTestsAsync("INSERT INTO series (dataset_id, ordinal, name, unit, interval_seconds, point_count) "
+            + "SELECT id, 0, 'a', 'USD', 86400, 0 FROM datasets WHERE name = 'from-v1'");
         Assert.Equal(1L, await ScalarAsync(old, "SELECT MAX(version) FROM schema_version"));
         await Assert.ThrowsAnyAsync<DbException>(() => old.SaveRunAsync(Run("compare", 0))); // no runs table yet at version 1
 
         var upgraded = Open(Migrations.All);
 
         Assert.Equal((long)SqlStore.SchemaVersion, await ScalarAsync(upgraded, "SELECT MAX(version) FROM schema_version"));
-        Assert.Equal(2, (await upgraded.GetSeriesAsync("from-v1", "a"))!.Count);
+        Assert.Equal(["a"], (await upgraded.GetDatasetAsync("from-v1"))!.SeriesNames);
+        Assert.Equal(0, (await upgraded.GetSeriesAsync("from-v1", "a"))!.Count);
         await upgraded.SaveRunAsync(Run("compare", 0));
         Assert.Single(await upgraded.ListRunsAsync());
     }
