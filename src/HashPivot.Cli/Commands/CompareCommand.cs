@@ -1,9 +1,7 @@
 using System.CommandLine;
+using HashPivot.Data.Analysis;
 using HashPivot.Data.Csv.Grid;
 using HashPivot.Data.Portfolios;
-using HashPivot.Engine.Compute;
-using HashPivot.Engine.Fleet;
-using HashPivot.Engine.Sites;
 using Spectre.Console;
 
 namespace HashPivot.Cli.Commands;
@@ -23,9 +21,7 @@ internal static class CompareCommand
         {
             var path = parsed.GetValue(file)!.ToString();
             var portfolio = new PortfolioLoader(new GridPriceSeriesReader()).LoadFile(path);
-            var hashprice = portfolio.Network.Hashprice;
-            var comparisons = portfolio.Sites.Select(s => SiteComparison.For(s, hashprice)).ToList();
-            var document = CompareDocument.From(portfolio, comparisons);
+            var document = CompareDocument.Run(portfolio);
             if (parsed.GetValue(CliApp.Json))
             {
                 context.WriteJson(document);
@@ -110,78 +106,4 @@ internal static class CompareCommand
 
         console.Write(capex);
     }
-
-    /// <summary>JSON document of <c>hashpivot compare --json</c>; key names are documented in the README.</summary>
-    internal sealed record CompareDocument(NetworkDoc Network, IReadOnlyList<SiteDoc> Sites, TotalsDoc Totals)
-    {
-        public static CompareDocument From(Portfolio portfolio, IReadOnlyList<SiteComparison> comparisons)
-        {
-            var net = portfolio.Network;
-            var network = new NetworkDoc(net.BtcPrice.Value, net.Difficulty, net.FeesPerBlock.Value, net.Height, net.Subsidy.Value,
-                net.NetworkHashrate.Value, net.Hashprice.Value, net.MinerRevenuePerDay.Value);
-            var sites = comparisons.Select(SiteDoc.From).ToList();
-            var totals = new TotalsDoc(
-                sites.Sum(s => s.InterconnectionMw),
-                sites.Sum(s => s.MiningLoadMw),
-                sites.Sum(s => s.AiLoadMw),
-                sites.Sum(s => (s.Mining?.MarginUsdPerDay ?? 0) * 365),
-                sites.Sum(s => s.AiDeployments.Sum(d => d.MarginUsdPerYear ?? 0)));
-            return new CompareDocument(network, sites, totals);
-        }
-    }
-
-    internal sealed record NetworkDoc(
-        double BtcPriceUsd, double Difficulty, double FeesBtcPerBlock, long Height, double SubsidyBtc,
-        double NetworkHashrateEhS, double HashpriceUsdPerPhDay, double MinerRevenueUsdPerDay);
-
-    internal sealed record PowerPriceDoc(string Description, double AverageUsdPerMwh);
-
-    internal sealed record MiningDoc(
-        double HashratePhS, double SiteEfficiencyJPerTh, double RevenueUsdPerDay, double PowerCostUsdPerDay, double MarginUsdPerDay,
-        double RevenueUsdPerMwYear, double PowerCostUsdPerMwYear, double MarginUsdPerMwYear,
-        double? StrikePriceUsdPerMwh, double? BreakevenHashpriceUsdPerPhDay, double? RunShare);
-
-    internal sealed record ComputeDoc(
-        double ItMwPerGridMw, double RevenueUsdPerMwYear, double AverageRevenueUsdPerMwYear, double MarginUsdPerMwYear,
-        double CapexUsdPerMw, double? SimplePaybackYears, double DepreciationUsdPerMwYear,
-        double CapitalChargeUsdPerMwYear, double MarginAfterCapitalUsdPerMwYear)
-    {
-        public static ComputeDoc From(ComputeEconomics e) => new(
-            e.ItMegawatts.Value, e.RevenuePerYear.Value, e.AverageRevenuePerYear.Value, e.MarginPerYear.Value,
-            e.CapexPerGridMw.Value, Format.Finite(e.SimplePaybackYears), e.DepreciationPerYear.Value,
-            e.CapitalChargePerYear.Value, e.MarginAfterCapitalPerYear.Value);
-    }
-
-    internal sealed record DeploymentDoc(string Name, double GridMw, string Use, double? RevenueUsdPerYear, double? MarginUsdPerYear);
-
-    internal sealed record SiteDoc(
-        string Name, string Market, double InterconnectionMw, double MiningLoadMw, double AiLoadMw, double HeadroomMw,
-        PowerPriceDoc PowerPrice, MiningDoc? Mining, ComputeDoc Lease, ComputeDoc GpuCloud, IReadOnlyList<DeploymentDoc> AiDeployments,
-        string BestUse, double BestMarginUsdPerMwYear, double AdvantageUsdPerMwYear)
-    {
-        public static SiteDoc From(SiteComparison c)
-        {
-            var site = c.Site;
-            return new SiteDoc(
-                site.Name, site.Market, site.Interconnection.Value, site.Fleet.SitePower.Value, site.AiLoad.Value, site.Headroom.Value,
-                new PowerPriceDoc(site.Power.Description, site.Power.Average.Value),
-                c.Mining is null ? null : MiningFrom(c.Mining, site.Fleet, c.Curtailment),
-                ComputeDoc.From(c.Lease), ComputeDoc.From(c.Cloud),
-                site.Deployments.Select(d =>
-                {
-                    var e = d.PerGridMw(site.Power.Average);
-                    return new DeploymentDoc(d.Name, d.GridMw.Value, d.Lease is not null ? SiteComparison.LeaseUse : SiteComparison.CloudUse,
-                        e is null ? null : e.RevenuePerYear.Value * d.GridMw.Value, e is null ? null : e.MarginPerYear.Value * d.GridMw.Value);
-                }).ToList(),
-                c.BestUse, c.BestMarginPerMwYear.Value, c.AdvantagePerMwYear.Value);
-        }
-
-        private static MiningDoc MiningFrom(MiningEconomics m, MiningFleet fleet, CurtailmentSummary? curtailment) => new(
-            m.Hashrate.Value, fleet.SiteEfficiency.Value, m.RevenuePerDay.Value, m.PowerCostPerDay.Value, m.MarginPerDay.Value,
-            m.RevenuePerMwYear.Value, m.PowerCostPerMwYear.Value, m.MarginPerMwYear.Value,
-            Format.Finite(m.StrikePrice.Value), Format.Finite(m.BreakevenHashprice.Value), curtailment?.RunShare);
-    }
-
-    internal sealed record TotalsDoc(
-        double InterconnectionMw, double MiningLoadMw, double AiLoadMw, double MiningMarginUsdPerYear, double AiMarginUsdPerYear);
 }

@@ -1,8 +1,10 @@
 using System.CommandLine;
-using HashPivot.Cli.Charts;
+using HashPivot.Charts;
+using HashPivot.Data.Analysis;
 using HashPivot.Data.Dispatch;
 using HashPivot.Data.Validation;
 using HashPivot.Engine.Dispatch;
+using HashPivot.Solvers.Dispatch;
 using Spectre.Console;
 
 namespace HashPivot.Cli.Commands;
@@ -34,7 +36,7 @@ internal static class DispatchCommand
             Description = "fast (exact structure-aware DP, default) or an OR-Tools MILP backend: scip, cbc, highs (slower; for checking).",
             DefaultValueFactory = _ => "fast",
         };
-        solver.AcceptOnlyFromAmong(DispatchInputs.SolverNames);
+        solver.AcceptOnlyFromAmong([.. DispatchSolvers.Names]);
         var output = new Option<FileInfo?>("--out") { Description = "Write the per-interval schedule CSV here (written atomically)." };
         var chart = new Option<FileInfo?>("--chart") { Description = "Chart one week (price, mining MW, AI MW) to this .png or .svg file." };
         chart.Validators.Add(r =>
@@ -140,7 +142,7 @@ internal static class DispatchCommand
             DispatchResult result;
             using (NativeStdoutGuard.Begin())
             {
-                result = DispatchInputs.Solver(parsed.GetValue(solver)!).Solve(problem);
+                result = DispatchSolvers.ByName(parsed.GetValue(solver)!).Solve(problem);
             }
 
             if (result.Status == DispatchStatus.Infeasible)

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using HashPivot.Data.Analysis;
 using HashPivot.Engine.Bitcoin;
 using HashPivot.Engine.Units;
 using Spectre.Console;
@@ -44,20 +45,7 @@ internal static class HashpriceCommand
         {
             var h = parsed.GetValue(height);
             var subsidyBtc = h is { } blockHeight ? Subsidy.AtHeight(blockHeight) : Btc.FromBtc(parsed.GetValue(subsidy) ?? CurrentEraSubsidyBtc);
-            var btcPrice = new UsdPerBtc(parsed.GetValue(price));
-            var d = parsed.GetValue(difficulty);
-            var feesBtc = Btc.FromBtc(parsed.GetValue(fees));
-            var hashprice = Hashprice.FromNetwork(btcPrice, d, subsidyBtc, feesBtc);
-            var result = new HashpriceResult(
-                HashpriceUsdPerPhDay: hashprice.Value,
-                HashpriceUsdPerThDay: hashprice.Value / 1000,
-                NetworkHashrateEhS: NetworkHashrate.FromDifficulty(d).Value,
-                SubsidyBtc: subsidyBtc.Value,
-                FeesBtcPerBlock: feesBtc.Value,
-                BtcPriceUsd: btcPrice.Value,
-                Difficulty: d,
-                Height: h,
-                MinerRevenueUsdPerDay: BitcoinProtocol.BlocksPerDay * (subsidyBtc + feesBtc).Value * btcPrice.Value);
+            var result = HashpriceResult.Compute(parsed.GetValue(price), parsed.GetValue(difficulty), subsidyBtc.Value, parsed.GetValue(fees), h);
 
             if (parsed.GetValue(CliApp.Json))
             {
@@ -76,16 +64,4 @@ internal static class HashpriceCommand
         }));
         return command;
     }
-
-    /// <summary>JSON document of <c>hashpivot hashprice --json</c>.</summary>
-    internal sealed record HashpriceResult(
-        double HashpriceUsdPerPhDay,
-        double HashpriceUsdPerThDay,
-        double NetworkHashrateEhS,
-        double SubsidyBtc,
-        double FeesBtcPerBlock,
-        double BtcPriceUsd,
-        double Difficulty,
-        long? Height,
-        double MinerRevenueUsdPerDay);
 }

@@ -1,8 +1,9 @@
 using System.CommandLine;
 using System.Globalization;
+using HashPivot.Charts;
 using HashPivot.Cli.Charts;
+using HashPivot.Data.Analysis;
 using HashPivot.Data.Csv.Equities;
-using HashPivot.Data.Store;
 using HashPivot.Engine.Markets;
 using HashPivot.Engine.Series;
 using Spectre.Console;
@@ -71,11 +72,7 @@ internal static class MarketsCommand
                 EventCarChart.Save(chartFile.FullName, results);
             }
 
-            var rows = results.Select(r => new EventRow(
-                r.Asset, r.Benchmark, r.EventDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), r.EventDay.Return * 100, r.EventDay.BenchmarkReturn * 100,
-                r.EventDay.Abnormal * 100, r.Car * 100, r.TStat, r.Fit.Alpha, r.Fit.Beta, Math.Sqrt(r.Fit.ResidualVariance) * 100, r.Fit.Count,
-                Iso(r.EstimationFrom), Iso(r.EstimationTo), r.Window.WindowStart, r.Window.WindowEnd,
-                r.Days.Select(d => new DayRow(d.Offset, Iso(d.Date), d.Return * 100, d.BenchmarkReturn * 100, d.Abnormal * 100)).ToList())).ToList();
+            var rows = results.Select(EventRow.From).ToList();
             if (parsed.GetValue(CliApp.Json))
             {
                 context.WriteJson(new
@@ -121,10 +118,7 @@ internal static class MarketsCommand
             var b = SectorCommand.ParseDate(parsed.GetValue(to))!.Value;
             var rows = Split(parsed.GetValue(tickers)!).Select(t =>
             {
-                var series = Find(data, t);
-                var p = Returns.Period(series, a, b);
-                var ytd = Returns.YearToDate(series, b);
-                return new ReturnRow(series.Name, Iso(p.FromDate), Iso(p.ToDate), p.FromPrice, p.ToPrice, p.Simple * 100, Iso(ytd.FromDate), ytd.Simple * 100);
+                return ReturnRow.For(Find(data, t), a, b);
             }).ToList();
             if (parsed.GetValue(CliApp.Json))
             {
@@ -165,10 +159,7 @@ internal static class MarketsCommand
             var b = SectorCommand.ParseDate(parsed.GetValue(to))!.Value;
             var rows = Split(parsed.GetValue(tickers)!).Select(t =>
             {
-                var pairs = PairedReturns.From(Find(data, t), bench).Between(a, b);
-                var fit = Regression.Ols(pairs.BenchmarkReturns, pairs.AssetReturns);
-                var vol = Regression.RollingVolatility(pairs.AssetReturns, pairs.Count)[^1];
-                return new BetaRow(pairs.Asset, pairs.Benchmark, fit.Beta, fit.Correlation, fit.Count, vol * 100, Iso(pairs.Closes[0]), Iso(pairs.Closes[^1]));
+                return BetaRow.For(Find(data, t), bench, a, b);
             }).ToList();
             if (parsed.GetValue(CliApp.Json))
             {
@@ -201,31 +192,7 @@ internal static class MarketsCommand
         // Not a file: a named dataset in the store, or without --prices every stored equity dataset
         // (made by 'hashpivot data fetch equity' or 'data import --kind equity').
         using var store = StoreOption.Open(parsed);
-        var names = path is not null
-            ? [path]
-            : store.ListDatasetsAsync().GetAwaiter().GetResult().Where(d => d.Info.Kind == DatasetKind.Equity).Select(d => d.Info.Name).ToList();
-        if (names.Count == 0)
-        {
-            throw new ArgumentException("--prices is required: a daily price CSV (e.g. ../shared/data/equities_daily_adjclose_2016_2026.csv, "
-                + $"or the synthetic samples/synthetic/equities_daily_2025_2026_synthetic.csv) or a stored equity dataset; {store.Description} holds none.");
-        }
-
-        var series = new Dictionary<string, TimeSeries>(StringComparer.OrdinalIgnoreCase);
-        foreach (var name in names)
-        {
-            var dataset = store.GetDatasetAsync(name).GetAwaiter().GetResult()
-                ?? throw new ArgumentException($"--prices '{name}' is neither a file nor a dataset in {store.Description}.");
-            foreach (var seriesName in dataset.SeriesNames)
-            {
-                // The first dataset that holds a ticker wins; later ones do not silently overwrite it.
-                if (!series.ContainsKey(seriesName) && store.GetSeriesAsync(name, seriesName).GetAwaiter().GetResult() is { } s)
-                {
-                    series[seriesName] = s;
-                }
-            }
-        }
-
-        return new EquityPrices([.. series.Values]);
+        return EquityInputs.LoadStoredAsync(store, path, "--prices").GetAwaiter().GetResult();
     }
 
     private static TimeSeries Find(EquityPrices data, string ticker) =>
@@ -248,22 +215,5 @@ internal static class MarketsCommand
         throw new ArgumentException($"--window must be START,END trading days with -10 <= START <= END, e.g. -1,1; got '{text}'.");
     }
 
-    private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-
     private static string Pct(double percent) => Format.Number(percent, 2) + "%";
-
-    /// <summary>One ticker in <c>hashpivot markets event --json</c> (percent values in %).</summary>
-    internal sealed record EventRow(
-        string Ticker, string Benchmark, string Date, double ReturnPct, double BenchmarkReturnPct, double AbnormalReturnPct, double CarPct, double TStat,
-        double Alpha, double Beta, double ResidualSdPct, int EstimationDays, string EstimationFrom, string EstimationTo, int WindowStart, int WindowEnd,
-        IReadOnlyList<DayRow> Days);
-
-    /// <summary>One event-window day (percent values in %).</summary>
-    internal sealed record DayRow(int Offset, string Date, double ReturnPct, double BenchmarkReturnPct, double AbnormalReturnPct);
-
-    /// <summary>One ticker in <c>hashpivot markets returns --json</c>.</summary>
-    internal sealed record ReturnRow(string Ticker, string FromDate, string ToDate, double FromPrice, double ToPrice, double ReturnPct, string YtdBaseDate, double YtdReturnPct);
-
-    /// <summary>One ticker in <c>hashpivot markets beta --json</c>.</summary>
-    internal sealed record BetaRow(string Ticker, string Benchmark, double Beta, double Correlation, int Days, double AnnualisedVolatilityPct, string From, string To);
 }

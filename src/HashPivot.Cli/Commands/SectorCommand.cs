@@ -1,6 +1,8 @@
 using System.CommandLine;
 using System.Globalization;
+using HashPivot.Charts;
 using HashPivot.Cli.Charts;
+using HashPivot.Data.Analysis;
 using HashPivot.Data.Sector;
 using HashPivot.Engine.Sector;
 using Spectre.Console;
@@ -36,25 +38,11 @@ internal static class SectorCommand
                 SectorGwChart.Save(chartFile.FullName, summary);
             }
 
-            var rows = summary.Companies.Select(r => Row(r, data.Companies.First(c => c.Ticker == r.Ticker))).ToList();
-            var total = Row(summary.Total, null);
-            var events = data.EventsAsOf(asOf).Select(e => new EventRow(e.Date.Text, e.Company, e.Site, e.Kind, e.Power?.Value, e.Description, e.Source)).ToList();
+            var document = SectorDocument.Build(data, asOf, summary);
+            var (rows, total) = (document.Companies, document.Total);
             if (parsed.GetValue(CliApp.Json))
             {
-                context.WriteJson(new SectorDocument(
-                    asOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-                    summary.Statement.IncludedStatuses.Select(SectorRollup.Name).ToList(),
-                    summary.Total.GwTotal,
-                    rows,
-                    total,
-                    summary.ByStatus.Select(g => new GroupRow(g.Key, g.Gw)).ToList(),
-                    summary.ByUse.Select(g => new GroupRow(g.Key, g.Gw)).ToList(),
-                    summary.ByMarket.Select(g => new GroupRow(g.Key, g.Gw)).ToList(),
-                    new StatementRow(summary.Statement.DisclosedGw, summary.Statement.ProspectiveGw, summary.Statement.CompaniesWithMw,
-                        summary.Statement.CompaniesCovered, summary.Statement.BernsteinGw, summary.Statement.BernsteinCompanies, summary.Statement.GapGw,
-                        summary.Statement.DisclosedAiGw, summary.Statement.DisclosedAiValue.Value, summary.Statement.BernsteinAiGw,
-                        summary.Statement.BernsteinAiValue.Value, summary.Statement.Text),
-                    events));
+                context.WriteJson(document);
                 return CliApp.Ok;
             }
 
@@ -100,10 +88,7 @@ internal static class SectorCommand
         command.SetAction(CliApp.Guard(context, parsed =>
         {
             var data = Load(parsed.GetValue(dataDir));
-            var rows = data.Contracts.Select(c => ContractEconomics.Of(c)).Select(e => new ContractRow(
-                e.Contract.Company, e.Contract.Counterparty, e.Contract.Site, e.Contract.Kind == ContractKind.GpuCloud ? "gpu_cloud" : "colocation",
-                e.Contract.CriticalIt?.Value, e.Contract.TotalValue.Value, e.Contract.TermYears, e.Contract.Announced.Text, e.Contract.InTotals,
-                e.Rate?.PerKwMonth.Value, e.Rate?.PerMwYear.Value, e.AnnualRevenue.Value, e.NoiMargin, e.AnnualNoi.Value, e.Contract.Backstop, e.Contract.Source)).ToList();
+            var rows = ContractRow.All(data);
             var chartFile = parsed.GetValue(chart);
             if (chartFile is not null)
             {
@@ -159,45 +144,4 @@ internal static class SectorCommand
     }
 
     private static string Billions(double usd) => "$" + Format.Number(usd / 1e9, 2) + "B";
-
-    private static CompanyRow Row(CompanyRollup r, SectorCompany? company)
-    {
-        var valuation = company is null ? null : SectorValuation.Of(company, r);
-        return new CompanyRow(
-            r.Ticker, r.Name, r.GwTotal, r.GwEnergized, r.GwUnderConstruction, r.GwApprovedPlanned, r.GwStatusUndisclosed, r.GwProspective,
-            r.GwContractedAi, r.GwContractedAi, r.AiBacklog.Value, r.AiRunRatePerYear.Value, r.ContractsWithoutMw, r.SitesWithoutMw,
-            company?.MarketCap?.Value, company?.MarketCapAsOf?.Text, company?.NetDebt?.Value, valuation?.EnterpriseValue?.Value,
-            valuation?.EvPerMwTotal, valuation?.EvPerMwEnergized, valuation?.EvPerMwContracted, valuation?.MarketCapPerMwTotal,
-            valuation?.ImpliedLow.Value, valuation?.ImpliedHigh.Value);
-    }
-
-    /// <summary>JSON document of <c>hashpivot sector --json</c>.</summary>
-    internal sealed record SectorDocument(
-        string AsOf, IReadOnlyList<string> IncludedStatuses, double TotalGw, IReadOnlyList<CompanyRow> Companies, CompanyRow Total,
-        IReadOnlyList<GroupRow> ByStatus, IReadOnlyList<GroupRow> ByUse, IReadOnlyList<GroupRow> ByMarket, StatementRow Statement, IReadOnlyList<EventRow> Events);
-
-    /// <summary>One company (or the total) in <c>hashpivot sector --json</c>; null = not disclosed.</summary>
-    internal sealed record CompanyRow(
-        string Ticker, string Name, double GwTotal, double GwEnergized, double GwUnderConstruction, double GwApprovedPlanned,
-        double GwStatusUndisclosed, double GwProspective, double GwContractedAi, double GwAiContracted, double AiBacklogUsd,
-        double AiRunRateUsdPerYear, int ContractsWithoutMw, int SitesWithoutMw, double? MarketCapUsd, string? MarketCapAsOf,
-        double? NetDebtUsd, double? EnterpriseValueUsd, double? EvPerMwTotal, double? EvPerMwEnergized, double? EvPerMwContracted,
-        double? MarketCapPerMwTotal, double? ImpliedValueLowUsd, double? ImpliedValueHighUsd);
-
-    /// <summary>GW of one status, use or market.</summary>
-    internal sealed record GroupRow(string Key, double Gw);
-
-    /// <summary>The coverage statement against Bernstein's figures.</summary>
-    internal sealed record StatementRow(
-        double DisclosedGw, double ProspectiveGw, int CompaniesWithMw, int CompaniesCovered, double BernsteinGw, int BernsteinCompanies,
-        double GapGw, double DisclosedAiGw, double DisclosedAiValueUsd, double BernsteinAiGw, double BernsteinAiValueUsd, string Text);
-
-    /// <summary>A dated event up to the as-of date.</summary>
-    internal sealed record EventRow(string Date, string Company, string Site, string Event, double? Mw, string Description, string Source);
-
-    /// <summary>One contract in <c>hashpivot contracts --json</c>.</summary>
-    internal sealed record ContractRow(
-        string Company, string Counterparty, string Site, string Kind, double? MwCriticalIt, double TotalValueUsd, double TermYears,
-        string Announced, bool InTotals, double? UsdPerKwMonth, double? UsdPerMwYear, double RevenueUsdPerYear, double NoiMargin,
-        double NoiUsdPerYear, string Backstop, string Source);
 }

@@ -15,7 +15,4 @@ internal static class Format
     private static string Sign(double value) => value < 0 ? "-" : "";
 
     public static string Percent(double share) => double.IsFinite(share) ? Number(share * 100, 1) + "%" : "–";
-
-    /// <summary>NaN and infinities become null in JSON, which has no representation for them.</summary>
-    public static double? Finite(double value) => double.IsFinite(value) ? value : null;
 }

@@ -1,23 +1,23 @@
 using System.Globalization;
 using ScottPlot;
 
-namespace HashPivot.Cli.Charts;
+namespace HashPivot.Charts;
 
 /// <summary>AI/HPC backlog (USD billions, contract values as announced, superseded contracts left out) by company as bars, split into colocation and GPU cloud.</summary>
-internal static class AiBacklogChart
+public static class AiBacklogChart
 {
     public const int Width = 1200;
 
     public const int Height = 650;
 
     /// <summary>One contract counted in the backlog: company, kind ("colocation" or "gpu_cloud") and total value in USD.</summary>
-    internal readonly record struct Contract(string Company, string Kind, double ValueUsd);
+    public readonly record struct Contract(string Company, string Kind, double ValueUsd);
 
     /// <summary>Legend labels of the two kinds, bottom to top.</summary>
-    internal static readonly (string Kind, string Label)[] Kinds = [("colocation", "Colocation"), ("gpu_cloud", "GPU cloud")];
+    public static readonly (string Kind, string Label)[] Kinds = [("colocation", "Colocation"), ("gpu_cloud", "GPU cloud")];
 
-    /// <summary>Saves the chart of <paramref name="contracts"/> atomically to <paramref name="path"/> (PNG or SVG by extension).</summary>
-    public static void Save(string path, IReadOnlyList<Contract> contracts)
+    /// <summary>The chart of <paramref name="contracts"/>.</summary>
+    public static Plot Create(IReadOnlyList<Contract> contracts)
     {
         ArgumentNullException.ThrowIfNull(contracts);
         var companies = contracts.GroupBy(c => c.Company)
@@ -29,7 +29,7 @@ internal static class AiBacklogChart
             throw new ArgumentException("Nothing to chart: no AI contract counts in the totals.");
         }
 
-        var plot = ChartFile.NewPlot();
+        var plot = ChartRender.NewPlot();
         var inv = CultureInfo.InvariantCulture;
         var total = companies.Sum(c => c.Total);
         plot.Title(string.Create(inv, $"AI/HPC backlog by company, contract value as announced (${total:0.0}B in all)"));
@@ -65,13 +65,19 @@ internal static class AiBacklogChart
             text.OffsetY = -4;
         }
 
-        ChartFile.CategoryTicks(plot, [.. companies.Select(c => c.Company)]);
+        ChartRender.CategoryTicks(plot, [.. companies.Select(c => c.Company)]);
         plot.Axes.Left.Label.Text = "USD billions";
         plot.Axes.Bottom.Label.Text = "Sum of total contract value (not reduced for revenue already earned); superseded contracts excluded";
         plot.Axes.Bottom.Label.FontSize = 13;
         plot.Axes.Bottom.Label.Bold = false;
         plot.Axes.SetLimits(-0.6, companies.Count - 0.4, 0, companies.Max(c => c.Total) * 1.12);
         plot.ShowLegend(Alignment.UpperRight);
-        ChartFile.Save(plot, path, Width, Height);
+        return plot;
     }
+
+    /// <summary>Saves the chart atomically to <paramref name="path"/> (PNG or SVG by extension).</summary>
+    public static void Save(string path, IReadOnlyList<Contract> contracts) => ChartRender.Save(Create(contracts), path, Width, Height);
+
+    /// <summary>The chart as SVG text, to inline in a page.</summary>
+    public static string Svg(IReadOnlyList<Contract> contracts) => ChartRender.Svg(Create(contracts), Width, Height);
 }

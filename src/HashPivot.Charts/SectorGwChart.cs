@@ -2,17 +2,17 @@ using System.Globalization;
 using HashPivot.Engine.Sector;
 using ScottPlot;
 
-namespace HashPivot.Cli.Charts;
+namespace HashPivot.Charts;
 
 /// <summary>GW by company stacked by status (energized, under construction, approved/planned, status not disclosed) from the sector roll-up; prospective GW is left out and stated in a note.</summary>
-internal static class SectorGwChart
+public static class SectorGwChart
 {
     public const int Width = 1400;
 
     public const int Height = 700;
 
     /// <summary>The stacked statuses, bottom to top, with their legend labels.</summary>
-    internal static readonly (string Label, Func<CompanyRollup, double> Gw)[] Statuses =
+    public static readonly (string Label, Func<CompanyRollup, double> Gw)[] Statuses =
     [
         ("Energized", r => r.GwEnergized),
         ("Under construction", r => r.GwUnderConstruction),
@@ -20,8 +20,8 @@ internal static class SectorGwChart
         ("Status not disclosed", r => r.GwStatusUndisclosed),
     ];
 
-    /// <summary>Saves the chart of <paramref name="summary"/> atomically to <paramref name="path"/> (PNG or SVG by extension).</summary>
-    public static void Save(string path, SectorSummary summary)
+    /// <summary>The chart of <paramref name="summary"/>.</summary>
+    public static Plot Create(SectorSummary summary)
     {
         ArgumentNullException.ThrowIfNull(summary);
         var stacked = summary.Companies.Select(r => (Row: r, Gw: Statuses.Sum(s => s.Gw(r)))).ToList();
@@ -32,7 +32,7 @@ internal static class SectorGwChart
             throw new ArgumentException($"Nothing to chart: no company has disclosed MW as of {summary.AsOf:yyyy-MM-dd}.");
         }
 
-        var plot = ChartFile.NewPlot();
+        var plot = ChartRender.NewPlot();
         var inv = CultureInfo.InvariantCulture;
         plot.Title($"Listed miners' power by status as of {summary.AsOf:yyyy-MM-dd} (GW as disclosed)");
         var bases = new double[shown.Count];
@@ -64,7 +64,7 @@ internal static class SectorGwChart
             text.OffsetY = -4;
         }
 
-        ChartFile.CategoryTicks(plot, [.. shown.Select(r => r.Ticker)]);
+        ChartRender.CategoryTicks(plot, [.. shown.Select(r => r.Ticker)]);
         plot.Axes.Left.Label.Text = "GW";
         var note = string.Create(inv, $"Prospective (exclusivity/evaluation) {summary.Total.GwProspective:0.00} GW not shown, as in the GW total.");
         if (missing.Count > 0)
@@ -77,6 +77,12 @@ internal static class SectorGwChart
         plot.Axes.Bottom.Label.Bold = false;
         plot.Axes.SetLimits(-0.6, shown.Count - 0.4, 0, bases.Max() * 1.12);
         plot.ShowLegend(Alignment.UpperRight);
-        ChartFile.Save(plot, path, Width, Height);
+        return plot;
     }
+
+    /// <summary>Saves the chart atomically to <paramref name="path"/> (PNG or SVG by extension).</summary>
+    public static void Save(string path, SectorSummary summary) => ChartRender.Save(Create(summary), path, Width, Height);
+
+    /// <summary>The chart as SVG text, to inline in a page.</summary>
+    public static string Svg(SectorSummary summary) => ChartRender.Svg(Create(summary), Width, Height);
 }

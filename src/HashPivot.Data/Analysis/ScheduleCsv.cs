@@ -1,13 +1,14 @@
 using System.Globalization;
 using System.Text;
+using HashPivot.Data.Files;
 using HashPivot.Engine.Dispatch;
 using HashPivot.Engine.Series;
 
-namespace HashPivot.Cli;
+namespace HashPivot.Data.Analysis;
 
 /// <summary>Writes a dispatch schedule as CSV, one row per interval: start (UTC), price, MW per tier, mining, AI, reserve, grid import, energy resold and battery.</summary>
 /// <remarks>The layout is the wide one the grid price parser reads (<c>interval_start_utc</c> plus numeric columns), so a schedule can be read back as series.</remarks>
-internal static class ScheduleCsv
+public static class ScheduleCsv
 {
     /// <summary>The column names, tier columns as <c>tier_NAME_mw</c> with NAME reduced to lower-case letters, digits and underscores.</summary>
     public static IReadOnlyList<string> Header(DispatchProblem problem)

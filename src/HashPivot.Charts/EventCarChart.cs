@@ -2,17 +2,17 @@ using System.Globalization;
 using HashPivot.Engine.Markets;
 using ScottPlot;
 
-namespace HashPivot.Cli.Charts;
+namespace HashPivot.Charts;
 
 /// <summary>Cumulative abnormal return (%) through each day of the event window, one line per ticker, from market-model event studies.</summary>
-internal static class EventCarChart
+public static class EventCarChart
 {
     public const int Width = 1200;
 
     public const int Height = 650;
 
-    /// <summary>Saves the chart of <paramref name="results"/> atomically to <paramref name="path"/> (PNG or SVG by extension).</summary>
-    public static void Save(string path, IReadOnlyList<EventStudyResult> results)
+    /// <summary>The chart of <paramref name="results"/>.</summary>
+    public static Plot Create(IReadOnlyList<EventStudyResult> results)
     {
         ArgumentNullException.ThrowIfNull(results);
         if (results.Count == 0)
@@ -21,7 +21,7 @@ internal static class EventCarChart
         }
 
         var first = results[0];
-        var plot = ChartFile.NewPlot();
+        var plot = ChartRender.NewPlot();
         var inv = CultureInfo.InvariantCulture;
         plot.Title(string.Create(inv,
             $"Cumulative abnormal return around {first.EventDate:yyyy-MM-dd}, window [{first.Window.WindowStart},{first.Window.WindowEnd}] (market model vs {first.Benchmark})"));
@@ -65,6 +65,12 @@ internal static class EventCarChart
         plot.Axes.AutoScale();
         plot.Axes.SetLimitsX(start - 1.3, first.Window.WindowEnd + 0.3);
         plot.ShowLegend(Edge.Bottom);
-        ChartFile.Save(plot, path, Width, Height);
+        return plot;
     }
+
+    /// <summary>Saves the chart atomically to <paramref name="path"/> (PNG or SVG by extension).</summary>
+    public static void Save(string path, IReadOnlyList<EventStudyResult> results) => ChartRender.Save(Create(results), path, Width, Height);
+
+    /// <summary>The chart as SVG text, to inline in a page.</summary>
+    public static string Svg(IReadOnlyList<EventStudyResult> results) => ChartRender.Svg(Create(results), Width, Height);
 }

@@ -1,10 +1,10 @@
 using HashPivot.Engine.Dispatch;
 using HashPivot.Engine.Series;
 
-namespace HashPivot.Cli.Commands;
+namespace HashPivot.Data.Analysis;
 
-/// <summary>JSON document of <c>hashpivot dispatch --json</c>: how the solve ended, the money (USD) and energy (MWh) totals, curtailed hours per tier and the strike-price rule's margin; key names are documented in the README.</summary>
-internal sealed record DispatchDocument(
+/// <summary>What <c>hashpivot dispatch --json</c> and <c>POST /api/v1/dispatch</c> answer: how the solve ended, the money (USD) and energy (MWh) totals, curtailed hours per tier and the strike-price rule's margin; key names are documented in the README.</summary>
+public sealed record DispatchDocument(
     string Site,
     string Prices,
     string Hashprice,
@@ -37,6 +37,7 @@ internal sealed record DispatchDocument(
     string? SchedulePath,
     string? ChartPath)
 {
+    /// <summary>The document of a finished solve.</summary>
     public static DispatchDocument From(
         string site, string prices, string hashprice, TimeSeries series, DispatchProblem problem, DispatchResult result, DispatchTotals totals,
         string? schedulePath, string? chartPath)
@@ -48,7 +49,7 @@ internal sealed record DispatchDocument(
         }
 
         return new DispatchDocument(
-            site, prices, hashprice, result.Solver, StatusName(result.Status), Format.Finite(result.RelativeGap), result.SolveMilliseconds,
+            site, prices, hashprice, result.Solver, StatusName(result.Status), JsonNumbers.Finite(result.RelativeGap), result.SolveMilliseconds,
             problem.Count, problem.Interval.TotalMinutes, Utc(series.Start), Utc(series.End),
             totals.MarginUsd, totals.MiningRevenueUsd, totals.AiRevenueUsd, totals.PowerCreditsUsd, totals.ReserveRevenueUsd,
             totals.EnergyCostUsd, totals.FourCpChargeUsd, totals.SlaPenaltyUsd,

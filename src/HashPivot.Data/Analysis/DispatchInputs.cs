@@ -6,18 +6,14 @@ using HashPivot.Data.Validation;
 using HashPivot.Engine.Dispatch;
 using HashPivot.Engine.Series;
 using HashPivot.Engine.Units;
-using HashPivot.Solvers.Dispatch;
 
-namespace HashPivot.Cli.Commands;
+namespace HashPivot.Data.Analysis;
 
 /// <summary>Turns <c>hashpivot dispatch</c>'s arguments into engine inputs: the price series, the hashprice (constant or series), the quick-form site and the solver.</summary>
-internal static class DispatchInputs
+public static class DispatchInputs
 {
     /// <summary>Names the command line in problems about option values.</summary>
     public const string CommandLine = "(command line)";
-
-    /// <summary>The solver names <c>--solver</c> accepts.</summary>
-    public static readonly string[] SolverNames = ["fast", "scip", "cbc", "highs"];
 
     /// <summary>
     /// The price series (USD/MWh) named by <c>--prices</c>: a grid price file in any layout <see cref="GridPriceCsv"/> reads,
@@ -37,13 +33,23 @@ internal static class DispatchInputs
     private static TimeSeries ReadStoredPrices(string name, string? column, Func<HashPivot.Data.Store.IHashPivotStore> openStore)
     {
         using var store = openStore();
+        return ReadStoredPrices(store, name, column, "--prices", "--column");
+    }
+
+    /// <summary>
+    /// The price series (USD/MWh) of a stored dataset only (never a file: what the server uses for names its callers give);
+    /// <paramref name="column"/> picks a series. Problems name <paramref name="field"/> and <paramref name="columnField"/>.
+    /// </summary>
+    public static TimeSeries ReadStoredPrices(HashPivot.Data.Store.IHashPivotStore store, string name, string? column, string field, string columnField)
+    {
+        ArgumentNullException.ThrowIfNull(store);
         var dataset = store.GetDatasetAsync(name).GetAwaiter().GetResult()
-            ?? throw new InputException(new InputProblem(name, 0, 0, "--prices",
-                $"neither a file nor a dataset in {store.Description} (see 'hashpivot data list')"));
-        var seriesName = dataset.SelectSeries(column, "--column");
+            ?? throw new InputException(new InputProblem(name, 0, 0, field,
+                field == "--prices" ? $"neither a file nor a dataset in {store.Description} (see 'hashpivot data list')" : "no dataset of that name"));
+        var seriesName = dataset.SelectSeries(column, columnField);
         var series = store.GetSeriesAsync(name, seriesName).GetAwaiter().GetResult()
             ?? throw new InvalidOperationException($"dataset '{name}' listed series '{seriesName}' but returned none");
-        return series.Count > 0 ? series : throw new InputException(new InputProblem(name, 0, 0, "--prices", "the series has no values"));
+        return series.Count > 0 ? series : throw new InputException(new InputProblem(name, 0, 0, field, "the series has no values"));
     }
 
     /// <summary>Number of places where an interval does not start where the previous one ends.</summary>
@@ -141,16 +147,6 @@ internal static class DispatchInputs
             ? site with { Ai = new DispatchSiteAi([aiMw], new UsdPerMwh(aiRevenue), UsdPerMwh.Zero, new SourceLocation(CommandLine, 0, 0, "--ai-mw")) }
             : site;
     }
-
-    /// <summary>The solver for a <c>--solver</c> name.</summary>
-    public static IDispatchSolver Solver(string name) => name switch
-    {
-        "fast" => new FastDispatchSolver(),
-        "scip" => new OrToolsDispatchSolver("SCIP"),
-        "cbc" => new OrToolsDispatchSolver("CBC"),
-        "highs" => new OrToolsDispatchSolver("HIGHS"),
-        _ => throw new ArgumentException($"unknown solver '{name}'; use one of {string.Join(", ", SolverNames)}", nameof(name)),
-    };
 
     /// <summary>A UTC instant from <c>2024-08-19</c> (midnight UTC) or an ISO-8601 instant with an offset; null when unreadable.</summary>
     public static DateTimeOffset? ParseInstant(string text)

@@ -2,17 +2,17 @@ using HashPivot.Engine.Dispatch;
 using HashPivot.Engine.Series;
 using ScottPlot;
 
-namespace HashPivot.Cli.Charts;
+namespace HashPivot.Charts;
 
 /// <summary>Draws one week of a dispatch (price in USD/MWh on the right axis; mining and AI MW on the left) and saves it as PNG or SVG by the file's extension.</summary>
-internal static class DispatchWeekChart
+public static class DispatchWeekChart
 {
     public const int Width = 1400;
 
     public const int Height = 600;
 
     /// <summary>True for the extensions the chart can be saved as (<c>.png</c>, <c>.svg</c>, any case).</summary>
-    public static bool IsSupported(string path) => ChartFile.IsSupported(path);
+    public static bool IsSupported(string path) => ChartRender.IsSupported(path);
 
     /// <summary>Indexes [first, end) of the intervals starting inside [weekStart, weekStart + 7 days).</summary>
     public static (int First, int End) Window(TimeSeries prices, DateTimeOffset weekStart)
@@ -35,8 +35,8 @@ internal static class DispatchWeekChart
         return (first, end);
     }
 
-    /// <summary>Saves the chart of intervals [first, end) atomically to <paramref name="path"/> (PNG or SVG by extension).</summary>
-    public static void Save(string path, string title, TimeSeries prices, DispatchSchedule schedule, int first, int end)
+    /// <summary>The chart of intervals [first, end).</summary>
+    public static Plot Create(string title, TimeSeries prices, DispatchSchedule schedule, int first, int end)
     {
         ArgumentNullException.ThrowIfNull(prices);
         ArgumentNullException.ThrowIfNull(schedule);
@@ -62,7 +62,7 @@ internal static class DispatchWeekChart
             ai[k] = schedule.AiServedMw[t];
         }
 
-        var plot = ChartFile.NewPlot();
+        var plot = ChartRender.NewPlot();
         plot.Title(title);
         var miningLine = plot.Add.Scatter(xs, mining);
         miningLine.LegendText = "Mining MW";
@@ -95,6 +95,12 @@ internal static class DispatchWeekChart
         plot.Axes.SetLimitsY(0, topMw > 0 ? topMw * 1.15 : 1, plot.Axes.Left);
         plot.ShowLegend(Edge.Bottom);
 
-        ChartFile.Save(plot, path, Width, Height);
+        return plot;
     }
+
+    /// <summary>Saves the chart atomically to <paramref name="path"/> (PNG or SVG by extension).</summary>
+    public static void Save(string path, string title, TimeSeries prices, DispatchSchedule schedule, int first, int end) => ChartRender.Save(Create(title, prices, schedule, first, end), path, Width, Height);
+
+    /// <summary>The chart as SVG text, to inline in a page.</summary>
+    public static string Svg(string title, TimeSeries prices, DispatchSchedule schedule, int first, int end) => ChartRender.Svg(Create(title, prices, schedule, first, end), Width, Height);
 }
