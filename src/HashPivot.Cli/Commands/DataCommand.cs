@@ -1,8 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
-using HashPivot.Data.Csv.Chain;
-using HashPivot.Data.Csv.Equities;
-using HashPivot.Data.Csv.Grid;
+using HashPivot.Data.Analysis;
 using HashPivot.Data.Store;
 using HashPivot.Engine.Series;
 using Spectre.Console;
@@ -40,7 +38,7 @@ internal static class DataCommand
             var datasetName = parsed.GetValue(name) ?? Path.GetFileNameWithoutExtension(path);
             using var progress = new StepReporter(context, parsed.GetValue(CliApp.Json), totalSteps: 2);
             progress.Step($"parsing {path} as {datasetKind.ToString().ToLowerInvariant()}");
-            var series = Parse(path, datasetKind);
+            var series = DatasetCsv.ParseFile(path, datasetKind);
             return await SaveAsync(context, parsed, progress, "imported", new DatasetInfo(datasetName, datasetKind, $"file {Path.GetFileName(path)}", DateTimeOffset.UtcNow),
                 parsed.GetValue(replace), series, cancel).ConfigureAwait(false);
         }));
@@ -68,18 +66,6 @@ internal static class DataCommand
 
         return CliApp.Ok;
     }
-
-    internal static IReadOnlyList<TimeSeries> Parse(string path, DatasetKind kind) => kind switch
-    {
-        DatasetKind.Grid or DatasetKind.Synthetic => GridPriceCsv.ParseFile(path).ValueOrThrow().Series,
-        DatasetKind.Chain => ChainSeries(ChainHistoryCsv.ParseFile(path).ValueOrThrow()),
-        DatasetKind.Equity => EquityPriceCsv.ParseFile(path).ValueOrThrow().Series,
-        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "unknown dataset kind"),
-    };
-
-    internal static IReadOnlyList<TimeSeries> ChainSeries(HashPivot.Engine.Bitcoin.ChainHistory chain) =>
-        new[] { chain.PriceUsdPerBtc, chain.Difficulty, chain.HashrateThs, chain.FeesBtcPerDay, chain.BlocksPerDay, chain.IssuanceBtcPerDay }
-            .OfType<TimeSeries>().ToList();
 
     private static Command List(CliContext context)
     {

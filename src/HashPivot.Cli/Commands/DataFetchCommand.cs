@@ -1,4 +1,5 @@
 using System.CommandLine;
+using HashPivot.Data.Analysis;
 using HashPivot.Data.Connectors.Ercot;
 using HashPivot.Data.Connectors.Mempool;
 using HashPivot.Data.Connectors.Yahoo;
@@ -31,7 +32,7 @@ internal static class DataFetchCommand
             steps.Step($"GET hashrate/{parsed.GetValue(interval)} from {parsed.GetValue(baseUrl)?.ToString() ?? "mempool.space"}");
             var chain = (await client.GetHashrateAsync(parsed.GetValue(interval)!, cancel).ConfigureAwait(false)).ToChainHistory();
             return await DataCommand.SaveAsync(context, parsed, steps, "fetched", new DatasetInfo(parsed.GetValue(name)!, DatasetKind.Chain, "mempool.space /v1/mining/hashrate", DateTimeOffset.UtcNow),
-                parsed.GetValue(replace), DataCommand.ChainSeries(chain), cancel).ConfigureAwait(false);
+                parsed.GetValue(replace), DatasetCsv.ChainSeries(chain), cancel).ConfigureAwait(false);
         }));
         return command;
     }

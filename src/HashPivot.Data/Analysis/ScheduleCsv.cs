@@ -31,39 +31,78 @@ public static class ScheduleCsv
         return columns;
     }
 
-    /// <summary>Writes the schedule atomically to <paramref name="path"/>.</summary>
-    public static void Write(string path, TimeSeries prices, DispatchProblem problem, DispatchSchedule schedule)
+    /// <summary>The schedule as columns: the header, the interval starts (ISO-8601 UTC) and one array per numeric column in header order.</summary>
+    public static ScheduleTable Table(TimeSeries prices, DispatchProblem problem, DispatchSchedule schedule)
     {
         ArgumentNullException.ThrowIfNull(prices);
         ArgumentNullException.ThrowIfNull(schedule);
-        var header = string.Join(',', Header(problem));
+        var header = Header(problem);
+        var starts = new string[schedule.Count];
+        var columns = new List<double[]> { new double[schedule.Count] };
+        for (var i = 0; i < schedule.TierCount; i++)
+        {
+            columns.Add(new double[schedule.Count]);
+        }
+
+        var fixedColumns = 8;
+        for (var k = 0; k < fixedColumns; k++)
+        {
+            columns.Add(new double[schedule.Count]);
+        }
+
+        for (var t = 0; t < schedule.Count; t++)
+        {
+            starts[t] = prices[t].ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+            var c = 0;
+            columns[c++][t] = prices.Values[t];
+            for (var i = 0; i < schedule.TierCount; i++)
+            {
+                columns[c++][t] = schedule.TierMw(i)[t];
+            }
+
+            columns[c++][t] = schedule.MiningMw(t);
+            columns[c++][t] = schedule.AiServedMw[t];
+            columns[c++][t] = schedule.ReserveMw[t];
+            columns[c++][t] = schedule.ImportMw[t];
+            columns[c++][t] = schedule.ResoldMwh[t];
+            columns[c++][t] = schedule.ChargeMw[t];
+            columns[c++][t] = schedule.DischargeMw[t];
+            columns[c][t] = schedule.SocMwh[t];
+        }
+
+        return new ScheduleTable(header, starts, columns);
+    }
+
+    /// <summary>Writes the schedule atomically to <paramref name="path"/>.</summary>
+    public static void Write(string path, TimeSeries prices, DispatchProblem problem, DispatchSchedule schedule)
+    {
+        var table = Table(prices, problem, schedule);
         AtomicFile.Write(path, temporary =>
         {
             using var writer = new StreamWriter(temporary, append: false, new UTF8Encoding(false));
-            writer.NewLine = "\n";
-            writer.WriteLine(header);
-            var line = new StringBuilder();
-            for (var t = 0; t < schedule.Count; t++)
-            {
-                line.Clear();
-                line.Append(prices[t].ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture));
-                Append(line, prices.Values[t]);
-                for (var i = 0; i < schedule.TierCount; i++)
-                {
-                    Append(line, schedule.TierMw(i)[t]);
-                }
-
-                Append(line, schedule.MiningMw(t));
-                Append(line, schedule.AiServedMw[t]);
-                Append(line, schedule.ReserveMw[t]);
-                Append(line, schedule.ImportMw[t]);
-                Append(line, schedule.ResoldMwh[t]);
-                Append(line, schedule.ChargeMw[t]);
-                Append(line, schedule.DischargeMw[t]);
-                Append(line, schedule.SocMwh[t]);
-                writer.WriteLine(line);
-            }
+            Write(writer, table);
         });
+    }
+
+    /// <summary>Writes a schedule table as CSV, one row per interval, values in round-trip format.</summary>
+    public static void Write(TextWriter writer, ScheduleTable table)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(table);
+        writer.NewLine = "\n";
+        writer.WriteLine(string.Join(',', table.Header));
+        var line = new StringBuilder();
+        for (var t = 0; t < table.StartsUtc.Count; t++)
+        {
+            line.Clear();
+            line.Append(table.StartsUtc[t]);
+            foreach (var column in table.Columns)
+            {
+                Append(line, column[t]);
+            }
+
+            writer.WriteLine(line);
+        }
     }
 
     // Round-trip format: the file reproduces the schedule's doubles exactly.
@@ -81,3 +120,9 @@ public static class ScheduleCsv
         return slug.ToString().Trim('_') is { Length: > 0 } s ? s : "tier";
     }
 }
+
+/// <summary>A dispatch schedule as columns: header (units in the names), interval starts (ISO-8601 UTC) and one array per numeric column (MW, MWh or USD/MWh as named).</summary>
+/// <param name="Header">Column names, <c>interval_start_utc</c> first.</param>
+/// <param name="StartsUtc">Interval starts.</param>
+/// <param name="Columns">One array per header entry after the first.</param>
+public sealed record ScheduleTable(IReadOnlyList<string> Header, IReadOnlyList<string> StartsUtc, IReadOnlyList<double[]> Columns);

@@ -176,10 +176,10 @@ public sealed class PortfolioLoader(IPriceSeriesReader? seriesReader = null)
             return null;
         }
 
-        var full = Path.IsPathRooted(seriesPath) ? seriesPath : Path.Combine(baseDirectory, seriesPath);
-        if (!File.Exists(full))
+        var (full, notFound) = seriesReader.Resolve(seriesPath, baseDirectory);
+        if (full is null)
         {
-            fields.Problem("series", $"file not found: {full}");
+            fields.Problem("series", notFound);
             return null;
         }
 

@@ -4,7 +4,7 @@ namespace HashPivot.Data.Store;
 public static class StoreFactory
 {
     /// <summary>Opens and migrates the store named by <paramref name="dbOrConnectionString"/>.</summary>
-    public static IHashPivotStore Open(string dbOrConnectionString) =>
+    public static SqlStore Open(string dbOrConnectionString) =>
         IsPostgresConnectionString(dbOrConnectionString)
             ? PostgresStore.Open(dbOrConnectionString)
             : SqliteStore.Open(dbOrConnectionString);

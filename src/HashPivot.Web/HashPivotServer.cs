@@ -1,0 +1,46 @@
+using HashPivot.Data.Store;
+using HashPivot.Web.Accounts;
+using HashPivot.Web.Api;
+using HashPivot.Web.Hosting;
+using HashPivot.Web.Pages;
+using Microsoft.AspNetCore.Http.Features;
+using Scalar.AspNetCore;
+
+namespace HashPivot.Web;
+
+/// <summary>Builds the HashPivot server: store, accounts, the /api/v1 endpoints with OpenAPI, the dashboard pages and /health.</summary>
+public static class HashPivotServer
+{
+    /// <summary>The app for these command-line arguments (ASP.NET Core's: <c>--urls</c>, <c>--HashPivot:Db=...</c>); run it with <c>Run()</c>.</summary>
+    public static WebApplication Build(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        var settings = builder.Configuration.GetSection(ServerSettings.Section).Get<ServerSettings>() ?? new ServerSettings();
+        builder.Services.AddSingleton(settings);
+        builder.Services.AddSingleton<SqlStore>(_ => StoreFactory.Open(string.IsNullOrWhiteSpace(settings.Db) ? StorePaths.DefaultSqlitePath() : settings.Db));
+        builder.Services.AddHostedService<SeedOnStart>();
+        builder.Services.ConfigureHttpJsonOptions(o => ApiJson.Configure(o.SerializerOptions));
+        builder.Services.AddProblemDetails();
+        builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
+        builder.Services.AddOpenApi();
+        builder.Services.AddAntiforgery();
+        builder.Services.Configure<FormOptions>(o => o.MultipartBodyLengthLimit = settings.MaxRequestBytes);
+        builder.WebHost.ConfigureKestrel(o => o.Limits.MaxRequestBodySize = settings.MaxRequestBytes);
+        Auth.Add(builder.Services);
+
+        var app = builder.Build();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.Use(RequestLimits.Middleware(settings.MaxRequestBytes));
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+
+        app.MapGet("/health", () => Results.Ok(new { status = "ok" })).AllowAnonymous().ExcludeFromDescription();
+        app.MapOpenApi();
+        app.MapScalarApiReference();
+        ApiEndpoints.Map(app.MapGroup("/api/v1").WithTags("HashPivot"));
+        DashboardPages.Map(app);
+        return app;
+    }
+}
