@@ -3,6 +3,7 @@ using HashPivot.Web.Accounts;
 using HashPivot.Web.Api;
 using HashPivot.Web.Hosting;
 using HashPivot.Web.Pages;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http.Features;
 using Scalar.AspNetCore;
 
@@ -34,6 +35,18 @@ public static class HashPivotServer
         app.Use(RequestLimits.Middleware(settings.MaxRequestBytes));
         app.UseAuthentication();
         app.UseAuthorization();
+
+        // Scalar marks its script anonymous; the reference stays behind sign-in like every route but /health and /signin.
+        app.UseWhen(c => c.Request.Path.StartsWithSegments("/scalar"), branch => branch.Use(async (context, next) =>
+        {
+            if (context.User.Identity?.IsAuthenticated != true)
+            {
+                await context.ChallengeAsync();
+                return;
+            }
+
+            await next(context);
+        }));
         app.UseAntiforgery();
 
         app.MapGet("/health", () => Results.Ok(new { status = "ok" })).AllowAnonymous().ExcludeFromDescription();
