@@ -15,6 +15,7 @@ public sealed class ServerFactory : WebApplicationFactory<Program>
     private readonly string _directory = Path.Combine(Path.GetTempPath(), "hashpivot-web-tests", Guid.NewGuid().ToString("N"));
     private readonly string? _postgresAdmin;
     private readonly string? _schema;
+    private bool _cleaned;
 
     public ServerFactory()
         : this(postgres: false)
@@ -82,8 +83,9 @@ public sealed class ServerFactory : WebApplicationFactory<Program>
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
-        if (disposing)
+        if (disposing && !_cleaned)
         {
+            _cleaned = true;
             if (_schema is not null && _postgresAdmin is not null)
             {
                 Execute(_postgresAdmin, $"DROP SCHEMA {_schema} CASCADE");

@@ -7,6 +7,7 @@ using HashPivot.Data.Validation;
 using HashPivot.Engine.Markets;
 using HashPivot.Web.Accounts;
 using HashPivot.Web.Exports;
+using Microsoft.AspNetCore.Mvc;
 
 namespace HashPivot.Web.Api;
 
@@ -68,12 +69,12 @@ internal static class ApiEndpoints
             await w.Store.DeleteDatasetAsync(name, ct) ? Results.NoContent() : NotFound("dataset", name)).RequireAuthorization(Auth.Editor)
             .WithSummary("Deletes a dataset.");
 
-        api.MapGet("/sector", (string? asOf) => SectorDocument.Build(SectorData(), ParseDate(asOf, "as_of")))
+        api.MapGet("/sector", ([FromQuery(Name = "as_of")] string? asOf) => SectorDocument.Build(SectorData(), ParseDate(asOf, "as_of")))
             .WithSummary("The listed miners' GW by status, AI backlog and EV per MW, as hashpivot sector --json.");
         api.MapGet("/sector/contracts", () => ContractRow.All(SectorData())).WithSummary("Every AI/HPC contract with its implied USD/kW-month.");
-        api.MapGet("/sector/table.csv", (string? asOf) => TableExport.Csv(SectorTable.From(SectorDocument.Build(SectorData(), ParseDate(asOf, "as_of"))), "sector.csv"))
+        api.MapGet("/sector/table.csv", ([FromQuery(Name = "as_of")] string? asOf) => TableExport.Csv(SectorTable.From(SectorDocument.Build(SectorData(), ParseDate(asOf, "as_of"))), "sector.csv"))
             .WithSummary("The sector table as CSV.");
-        api.MapGet("/sector/table.xlsx", (string? asOf) => TableExport.Xlsx(SectorTable.From(SectorDocument.Build(SectorData(), ParseDate(asOf, "as_of"))), "sector.xlsx", "sector"))
+        api.MapGet("/sector/table.xlsx", ([FromQuery(Name = "as_of")] string? asOf) => TableExport.Xlsx(SectorTable.From(SectorDocument.Build(SectorData(), ParseDate(asOf, "as_of"))), "sector.xlsx", "sector"))
             .WithSummary("The sector table as XLSX.");
 
         var markets = api.MapGroup("/markets");
@@ -90,7 +91,8 @@ internal static class ApiEndpoints
             var bench = Find(data, benchmark);
             return Split(tickers).Select(t => BetaRow.For(Find(data, t), bench, a, b)).ToList();
         }).WithSummary("OLS betas, correlation and volatility against a benchmark.");
-        markets.MapGet("/event", async (string tickers, string benchmark, string date, string? prices, int? windowStart, int? windowEnd, int? estimationDays,
+        markets.MapGet("/event", async (string tickers, string benchmark, string date, string? prices, [FromQuery(Name = "window_start")] int? windowStart, [FromQuery(Name = "window_end")] int? windowEnd,
+            [FromQuery(Name = "estimation_days")] int? estimationDays,
             CurrentWorkspace w, CancellationToken ct) =>
             (await EventStudiesAsync(w.Store, tickers, benchmark, date, prices, windowStart ?? -1, windowEnd ?? 1, estimationDays ?? 240, ct)).Select(EventRow.From).ToList())
             .WithSummary("Market-model event studies: AR, CAR and t per ticker.");
@@ -140,7 +142,9 @@ internal static class ApiEndpoints
     private static IResult NotFound(string what, object id) =>
         Results.Problem(statusCode: 404, title: "Not found", detail: $"No {what} '{id}' in this workspace.");
 
-    private static HashpriceResult Hashprice(double? btcPriceUsd, double? difficulty, double? feesBtcPerBlock, double? subsidyBtc, long? height)
+    private static HashpriceResult Hashprice(
+        [FromQuery(Name = "btc_price_usd")] double? btcPriceUsd, double? difficulty, [FromQuery(Name = "fees_btc_per_block")] double? feesBtcPerBlock,
+        [FromQuery(Name = "subsidy_btc")] double? subsidyBtc, long? height)
     {
         var problems = new List<InputProblem>();
         void Need(string field, double? value, bool positive)
