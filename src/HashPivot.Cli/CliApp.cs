@@ -41,6 +41,7 @@ public static class CliApp
             SectorCommand.Build(context),
             SectorCommand.BuildContracts(context),
             MarketsCommand.Build(context),
+            ServeCommand.Build(context),
         };
         root.Options.Add(Json);
         root.Options.Add(StoreOption.Db);
