@@ -17,9 +17,15 @@ public static class DispatchWeekChart
     /// <summary>Indexes [first, end) of the intervals starting inside [weekStart, weekStart + 7 days).</summary>
     public static (int First, int End) Window(TimeSeries prices, DateTimeOffset weekStart)
     {
+        ArgumentNullException.ThrowIfNull(prices);
+        return Window(prices.StartsUnixSeconds, weekStart);
+    }
+
+    /// <summary>Indexes [first, end) of the interval starts (Unix seconds, ascending) inside [weekStart, weekStart + 7 days).</summary>
+    public static (int First, int End) Window(ReadOnlySpan<long> starts, DateTimeOffset weekStart)
+    {
         var from = weekStart.ToUnixTimeSeconds();
         var to = weekStart.AddDays(7).ToUnixTimeSeconds();
-        var starts = prices.StartsUnixSeconds;
         var first = 0;
         while (first < starts.Length && starts[first] < from)
         {
@@ -40,9 +46,25 @@ public static class DispatchWeekChart
     {
         ArgumentNullException.ThrowIfNull(prices);
         ArgumentNullException.ThrowIfNull(schedule);
-        if (first < 0 || end > prices.Count || end <= first)
+        var mining = new double[schedule.Count];
+        for (var t = 0; t < mining.Length; t++)
         {
-            throw new ArgumentOutOfRangeException(nameof(end), $"Empty or out-of-range window [{first}, {end}) of {prices.Count} intervals.");
+            mining[t] = schedule.MiningMw(t);
+        }
+
+        return Create(title, prices.StartsUnixSeconds.ToArray(), prices.IntervalSeconds, prices.Values.ToArray(), mining, [.. schedule.AiServedMw], first, end);
+    }
+
+    /// <summary>The chart of intervals [first, end) from columns: interval starts (Unix seconds), price (USD/MWh), mining MW and AI MW.</summary>
+    public static Plot Create(string title, long[] startsUnixSeconds, long intervalSeconds, double[] priceUsdPerMwh, double[] miningMw, double[] aiMw, int first, int end)
+    {
+        ArgumentNullException.ThrowIfNull(startsUnixSeconds);
+        ArgumentNullException.ThrowIfNull(priceUsdPerMwh);
+        ArgumentNullException.ThrowIfNull(miningMw);
+        ArgumentNullException.ThrowIfNull(aiMw);
+        if (first < 0 || end > startsUnixSeconds.Length || end <= first)
+        {
+            throw new ArgumentOutOfRangeException(nameof(end), $"Empty or out-of-range window [{first}, {end}) of {startsUnixSeconds.Length} intervals.");
         }
 
         var n = end - first;
@@ -55,11 +77,11 @@ public static class DispatchWeekChart
         for (var k = 0; k <= n; k++)
         {
             var t = Math.Min(first + k, end - 1);
-            var start = k < n ? prices[first + k] : prices[end - 1].AddSeconds(prices.IntervalSeconds);
-            xs[k] = start.UtcDateTime.ToOADate();
-            price[k] = prices.Values[t];
-            mining[k] = schedule.MiningMw(t);
-            ai[k] = schedule.AiServedMw[t];
+            var start = k < n ? startsUnixSeconds[first + k] : startsUnixSeconds[end - 1] + intervalSeconds;
+            xs[k] = DateTimeOffset.FromUnixTimeSeconds(start).UtcDateTime.ToOADate();
+            price[k] = priceUsdPerMwh[t];
+            mining[k] = miningMw[t];
+            ai[k] = aiMw[t];
         }
 
         var plot = ChartRender.NewPlot();
@@ -103,4 +125,8 @@ public static class DispatchWeekChart
 
     /// <summary>The chart as SVG text, to inline in a page.</summary>
     public static string Svg(string title, TimeSeries prices, DispatchSchedule schedule, int first, int end) => ChartRender.Svg(Create(title, prices, schedule, first, end), Width, Height);
+
+    /// <summary>The chart of intervals [first, end) from columns, as SVG text.</summary>
+    public static string Svg(string title, long[] startsUnixSeconds, long intervalSeconds, double[] priceUsdPerMwh, double[] miningMw, double[] aiMw, int first, int end) =>
+        ChartRender.Svg(Create(title, startsUnixSeconds, intervalSeconds, priceUsdPerMwh, miningMw, aiMw, first, end), Width, Height);
 }
