@@ -90,6 +90,23 @@ internal static class Html
     }
 
     /// <summary>An inline SVG chart in a figure, labelled by its caption for screen readers.</summary>
-    public static string Figure(string id, string caption, string svg) =>
-        $"""<figure id="{id}" role="group" aria-labelledby="{id}-caption"><figcaption id="{id}-caption">{E(caption)}</figcaption>{svg}</figure>""";
+    /// <remarks>
+    /// ScottPlot's SVG starts with an XML declaration and names its clip paths cl_0, cl_1 ... in every chart: the declaration is dropped and
+    /// the ids prefixed with the figure's id, or a second chart on the page would clip to the first one's rectangles.
+    /// </remarks>
+    public static string Figure(string id, string caption, string svg)
+    {
+        var body = svg.StartsWith("<?xml", StringComparison.Ordinal) ? svg[(svg.IndexOf("?>", StringComparison.Ordinal) + 2)..] : svg;
+        body = body.Replace("id=\"cl_", $"id=\"{id}-cl_", StringComparison.Ordinal).Replace("url(#cl_", $"url(#{id}-cl_", StringComparison.Ordinal)
+            .Replace("<svg ", $"<svg role=\"img\" aria-labelledby=\"{id}-caption\" ", StringComparison.Ordinal);
+
+        // Without a viewBox a browser crops a scaled-down SVG instead of shrinking it.
+        var size = System.Text.RegularExpressions.Regex.Match(body, "<svg [^>]*?width=\"(\\d+)\" height=\"(\\d+)\"");
+        if (size.Success && !body.Contains("viewBox", StringComparison.Ordinal))
+        {
+            body = body.Replace("<svg ", $"<svg viewBox=\"0 0 {size.Groups[1].Value} {size.Groups[2].Value}\" ", StringComparison.Ordinal);
+        }
+
+        return $"""<figure id="{id}"><figcaption id="{id}-caption">{E(caption)}</figcaption>{body}</figure>""";
+    }
 }

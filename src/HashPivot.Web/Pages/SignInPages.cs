@@ -44,7 +44,7 @@ internal static class SignInPages
         <form method="post" action="/signin">
           {Html.AntiforgeryField(context)}
           <input type="hidden" name="returnUrl" value="{Html.E(returnUrl)}">
-          <p><label>Email <input id="email" name="email" type="email" autocomplete="username" required autofocus></label></p>
+          <p><label>Email <input id="email" name="email" type="email" autocomplete="username" required></label></p>
           <p><label>Password <input id="password" name="password" type="password" autocomplete="current-password" required></label></p>
           <p><button type="submit">Sign in</button></p>
         </form>
