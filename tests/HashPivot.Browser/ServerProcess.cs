@@ -21,10 +21,13 @@ public sealed class ServerProcess : IAsyncDisposable
 
     public Uri Address { get; }
 
-    public static async Task<ServerProcess> StartAsync()
+    /// <summary>The folder holding the server's SQLite file; pass it to <see cref="StartAsync(string?)"/> to restart on the same store.</summary>
+    public string Directory => _directory;
+
+    public static async Task<ServerProcess> StartAsync(string? directory = null)
     {
-        var directory = Path.Combine(Path.GetTempPath(), "hashpivot-browser", Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(directory);
+        directory ??= Path.Combine(Path.GetTempPath(), "hashpivot-browser", Guid.NewGuid().ToString("N"));
+        System.IO.Directory.CreateDirectory(directory);
         var port = FreePort();
         var address = new Uri($"http://127.0.0.1:{port}");
         var start = new ProcessStartInfo("dotnet")
@@ -73,18 +76,48 @@ public sealed class ServerProcess : IAsyncDisposable
         throw new TimeoutException("the server did not answer /health within 60 s");
     }
 
-    public async ValueTask DisposeAsync()
+    /// <summary>SIGKILL: the process ends at once, with no shutdown, mid-write if it was writing.</summary>
+    public async Task KillAsync()
     {
         if (!_process.HasExited)
         {
             _process.Kill(entireProcessTree: true);
             await _process.WaitForExitAsync();
         }
+    }
 
+    /// <summary>An HTTP client with an API token of the seeded admin, made by signing in through the form.</summary>
+    public async Task<HttpClient> AdminClientAsync()
+    {
+        using var handler = new HttpClientHandler { UseCookies = true };
+        using var session = new HttpClient(handler, disposeHandler: false) { BaseAddress = Address };
+        var form = await session.GetStringAsync(new Uri("/signin", UriKind.Relative));
+        var antiforgery = System.Text.RegularExpressions.Regex.Match(form, "name=\"__RequestVerificationToken\" value=\"([^\"]+)\"").Groups[1].Value;
+        using var content = new FormUrlEncodedContent(new Dictionary<string, string> { ["email"] = Email, ["password"] = Password, ["__RequestVerificationToken"] = antiforgery });
+        using var signIn = await session.PostAsync(new Uri("/signin", UriKind.Relative), content);
+        var created = await session.PostAsync(new Uri("/api/v1/tokens", UriKind.Relative),
+            new StringContent("{\"name\":\"tests\"}", System.Text.Encoding.UTF8, "application/json"));
+        created.EnsureSuccessStatusCode();
+        var token = System.Text.Json.JsonDocument.Parse(await created.Content.ReadAsStringAsync()).RootElement.GetProperty("token").GetString();
+        var client = new HttpClient { BaseAddress = Address, Timeout = TimeSpan.FromSeconds(60) };
+        client.DefaultRequestHeaders.Authorization = new("Bearer", token);
+        return client;
+    }
+
+    /// <summary>Kills the process (when running) and keeps the folder: the store outlives the process.</summary>
+    public async Task StopKeepingStoreAsync()
+    {
+        await KillAsync();
+        _process.Dispose();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await KillAsync();
         _process.Dispose();
         try
         {
-            Directory.Delete(_directory, recursive: true);
+            System.IO.Directory.Delete(_directory, recursive: true);
         }
         catch (IOException)
         {
