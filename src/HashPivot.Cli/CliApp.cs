@@ -32,6 +32,7 @@ public static class CliApp
         var root = new RootCommand("HashPivot: what each MW of a power site earns mining Bitcoin versus hosting AI/HPC.")
         {
             HashpriceCommand.Build(context),
+            AnalyzeCommand.Build(context),
             CompareCommand.Build(context),
             AsicsCommand.Build(context),
             DealCommand.Build(context),

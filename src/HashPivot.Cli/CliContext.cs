@@ -37,5 +37,7 @@ internal sealed class CliContext
 
     public IAnsiConsole Console { get; }
 
-    public void WriteJson<T>(T document) => Out.WriteLine(JsonSerializer.Serialize(document, JsonOptions));
+    public void WriteJson<T>(T document) => Out.WriteLine(ToJson(document));
+
+    public static string ToJson<T>(T document) => JsonSerializer.Serialize(document, JsonOptions);
 }

@@ -35,7 +35,7 @@ public partial class DocumentationExamplesTests
     public static TheoryData<string> HelpExamples()
     {
         var data = new TheoryData<string>();
-        foreach (var command in new[] { "hashprice", "compare", "asics", "deal", "halvings", "data synth grid", "data import", "data list", "data show", "data delete", "dispatch", "sector", "contracts", "markets event", "markets returns", "markets beta" })
+        foreach (var command in new[] { "analyze", "hashprice", "compare", "asics", "deal", "halvings", "data synth grid", "data import", "data list", "data show", "data delete", "dispatch", "sector", "contracts", "markets event", "markets returns", "markets beta" })
         {
             var help = CliRunner.Run([.. command.Split(' '), "--help"]).Out;
             foreach (Match m in ExampleLine().Matches(help))
@@ -59,7 +59,7 @@ public partial class DocumentationExamplesTests
     public void Readme_HasExamples_ForEveryCommand()
     {
         var examples = ((IEnumerable<object[]>)ReadmeExamples()).Select(row => (string)row[0]).ToList();
-        foreach (var command in new[] { "hashprice", "compare", "asics", "deal", "halvings", "data synth grid", "dispatch" })
+        foreach (var command in new[] { "analyze", "hashprice", "compare", "asics", "deal", "halvings", "data synth grid", "dispatch" })
         {
             Assert.Contains(examples, e => e.StartsWith($"hashpivot {command}", StringComparison.Ordinal));
         }
@@ -67,7 +67,11 @@ public partial class DocumentationExamplesTests
 
     private static void AssertRuns(string commandLine)
     {
-        var args = commandLine.Split(' ', StringSplitOptions.RemoveEmptyEntries).Skip(1)
+        var words = commandLine.Split(' ', StringSplitOptions.RemoveEmptyEntries).Skip(1).ToArray();
+
+        // Whatever follows --out (a file or a report folder) goes to a fresh temporary path, never into the test's working folder.
+        var args = words
+            .Select((a, i) => i > 0 && words[i - 1] == "--out" ? Path.Combine(Path.GetTempPath(), $"hashpivot-{Guid.NewGuid():N}-{Path.GetFileName(a)}") : a)
             .Select(a => a.StartsWith("samples/", StringComparison.Ordinal) ? Path.Combine(CliRunner.RepoRoot, a)
                 : a.EndsWith(".csv", StringComparison.Ordinal) || a.EndsWith(".png", StringComparison.Ordinal) || a.EndsWith(".svg", StringComparison.Ordinal)
                     ? Path.Combine(Path.GetTempPath(), $"hashpivot-{Guid.NewGuid():N}-{a}")

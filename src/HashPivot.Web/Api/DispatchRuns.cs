@@ -99,17 +99,18 @@ internal static class DispatchRuns
     /// <remarks>
     /// Assumptions stated on the page: a fixed-price site buys its power as a PPA block of the connection whose unused energy is resold at the
     /// market price (power credits, as Riot's Texas PPA, domain.md §4.3); a series-priced site buys at the market with no adder;
-    /// AI revenue per MWh is the deployments' yearly revenue over their MW × 8,760 h.
+    /// AI revenue per MWh is the deployments' yearly revenue over their MW × 8,760 h. The fleet's uptime and pool fee enter as compare counts them:
+    /// an available fleet of site MW × uptime, and an efficiency of site J/TH ÷ (1 − pool fee), so at a flat price the dispatch earns what compare says.
     /// </remarks>
     public static QuickSite FromSite(Site site, UsdPerBtc btcPrice)
     {
         ArgumentNullException.ThrowIfNull(site);
         var aiRevenue = site.Deployments.Sum(d => (d.PerGridMw(site.Power.Average)?.RevenuePerYear.Value ?? 0) * d.GridMw.Value);
         var fixedPrice = site.Power.IntervalPrices is null;
-        var jth = site.Fleet.SiteEfficiency.Value;
+        var (fleetMw, jth) = AvailableFleet(site);
         return new QuickSite
         {
-            FleetMw = Math.Round(site.Fleet.SitePower.Value, 3),
+            FleetMw = Math.Round(fleetMw, 3),
             FleetJth = double.IsFinite(jth) ? Math.Round(jth, 3) : 20,
             CapMw = site.Interconnection.Value,
             AiMw = site.AiLoad.Value,
@@ -119,6 +120,14 @@ internal static class DispatchRuns
             AdderUsdPerMwh = 0,
             BtcPriceUsd = btcPrice.Value,
         };
+    }
+
+    /// <summary>The fleet a site can dispatch: MW available (site MW × uptime) and J/TH after the pool fee (site J/TH ÷ (1 − fee)), unrounded.</summary>
+    public static (double FleetMw, double FleetJth) AvailableFleet(Site site)
+    {
+        ArgumentNullException.ThrowIfNull(site);
+        var fleet = site.Fleet;
+        return (fleet.SitePower.Value * fleet.Uptime, fleet.SiteEfficiency.Value / (1 - fleet.PoolFee));
     }
 
     /// <summary>Solves the request, stores the run in the workspace and answers with its id and document.</summary>
@@ -236,7 +245,7 @@ internal static class DispatchRuns
         BtcPriceUsd = given.BtcPriceUsd ?? site.BtcPriceUsd,
     };
 
-    private static DispatchSite ToSite(QuickSite q)
+    internal static DispatchSite ToSite(QuickSite q)
     {
         var problems = new List<InputProblem>();
         Check(problems, "quick.fleet_mw", q.FleetMw, required: true, positive: false);

@@ -6,6 +6,7 @@ using HashPivot.Data.Store;
 using HashPivot.Data.Validation;
 using HashPivot.Web.Accounts;
 using HashPivot.Web.Api;
+using HashPivot.Web.Pages.Sections;
 using static HashPivot.Web.Pages.Html;
 
 namespace HashPivot.Web.Pages;
@@ -214,16 +215,7 @@ internal static class DispatchPages
         }
 
         body.Append(CultureInfo.InvariantCulture, $"""
-            <table id="totals"><caption>Whole run (USD, MWh)</caption><tbody>
-            <tr><th scope="row">Mining revenue</th><td class="n">{Usd(d.MiningRevenueUsd)}</td></tr>
-            <tr><th scope="row">AI revenue</th><td class="n">{Usd(d.AiRevenueUsd)}</td></tr>
-            <tr><th scope="row">Power credits</th><td class="n">{Usd(d.PowerCreditsUsd)}</td></tr>
-            <tr><th scope="row">Energy cost</th><td class="n">{Usd(d.EnergyCostUsd)}</td></tr>
-            <tr><th scope="row">Margin</th><td class="n"><strong>{Usd(d.MarginUsd)}</strong></td></tr>
-            <tr><th scope="row">Strike-price rule margin</th><td class="n">{Usd(d.RuleMarginUsd)}</td></tr>
-            <tr><th scope="row">Mined MWh</th><td class="n">{N(d.MinedMwh, 1)}</td></tr>
-            <tr><th scope="row">BTC mined</th><td class="n">{N(d.MinedBtc, 4)}</td></tr>
-            </tbody></table>
+            {DispatchTotalsSection.Render(d, "totals")}
             <p>Schedule: <a id="export-xlsx" href="/api/v1/runs/{E(run.Id)}/schedule.xlsx" download>XLSX</a> · <a id="export-csv" href="/api/v1/runs/{E(run.Id)}/schedule.csv" download>CSV</a></p>
             """);
         return Page(context, $"Dispatch run", "Portfolios", body.ToString());

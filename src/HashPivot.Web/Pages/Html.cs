@@ -9,7 +9,7 @@ namespace HashPivot.Web.Pages;
 /// <summary>The dashboard's HTML: one layout (skip link, navigation, main landmark, visible focus), encoding and number formats.</summary>
 internal static class Html
 {
-    private const string Style = """
+    public const string Style = """
         :root { font-family: "DejaVu Sans", system-ui, sans-serif; color: #1a1a1a; background: #fafafa; }
         body { margin: 0; }
         .skip { position: absolute; left: -10000px; top: 0; background: #fff; padding: .5rem 1rem; border: 2px solid #114a9f; }

@@ -1,10 +1,10 @@
 using System.Globalization;
 using System.Text;
-using HashPivot.Charts;
 using HashPivot.Data.Analysis;
 using HashPivot.Data.Validation;
 using HashPivot.Web.Accounts;
 using HashPivot.Web.Api;
+using HashPivot.Web.Pages.Sections;
 using static HashPivot.Web.Pages.Html;
 
 namespace HashPivot.Web.Pages;
@@ -53,39 +53,9 @@ internal static class PortfolioPages
             return Page(context, record.Name, "Portfolios", $"<p class=\"error\" role=\"alert\">The portfolio does not load:</p><ul>{string.Concat(e.Problems.Select(p => $"<li>{E(p.ToString())}</li>"))}</ul>", 400);
         }
 
-        var n = doc.Network;
-        var body = new StringBuilder();
-        body.Append(CultureInfo.InvariantCulture, $"""
-            <p>Network: BTC {Usd(n.BtcPriceUsd)}, difficulty {N(n.Difficulty / 1e12, 2)} T ({N(n.NetworkHashrateEhS, 0)} EH/s), subsidy {N(n.SubsidyBtc, 3)} + fees {N(n.FeesBtcPerBlock, 3)} BTC/block:
-            hashprice <strong>{Usd(n.HashpriceUsdPerPhDay, 2)}/PH/day</strong>.</p>
-            """);
-        var margins = doc.Sites.Select(s => new SiteEconomicsChart.SiteMargins(s.Name, s.Mining?.MarginUsdPerMwYear, s.Lease.MarginAfterCapitalUsdPerMwYear, s.GpuCloud.MarginAfterCapitalUsdPerMwYear)).ToList();
-        body.Append(Figure("economics-chart", "Per-site margin per MW-year: mining (per MW of mining load) against lease and GPU cloud net of the capital charge (per MW of grid connection).",
-            SiteEconomicsChart.Svg(margins)));
-        body.Append("""
-            <table id="economics"><caption>Mine or host, per site (USD per MW-year)</caption>
-            <thead><tr><th scope="col">Site</th><th scope="col">Market</th><th scope="col">Grid MW</th><th scope="col">Mining MW</th><th scope="col">AI MW</th><th scope="col">Power USD/MWh</th>
-            <th scope="col">Mining margin</th><th scope="col">Strike USD/MWh</th><th scope="col">Lease net of capital</th><th scope="col">GPU cloud net of capital</th>
-            <th scope="col">Best use</th><th scope="col">Ahead by</th><th scope="col">Dispatch</th></tr></thead><tbody>
-            """);
-        for (var i = 0; i < doc.Sites.Count; i++)
-        {
-            var s = doc.Sites[i];
-            body.Append(CultureInfo.InvariantCulture, $"""
-                <tr><th scope="row">{E(s.Name)}</th><td>{E(s.Market)}</td><td class="n">{N(s.InterconnectionMw, 0)}</td><td class="n">{N(s.MiningLoadMw, 1)}</td><td class="n">{N(s.AiLoadMw, 1)}</td>
-                <td class="n">{Usd(s.PowerPrice.AverageUsdPerMwh, 2)}</td><td class="n">{UsdM(s.Mining?.MarginUsdPerMwYear)}</td><td class="n">{Usd(s.Mining?.StrikePriceUsdPerMwh, 2)}</td>
-                <td class="n">{UsdM(s.Lease.MarginAfterCapitalUsdPerMwYear)}</td><td class="n">{UsdM(s.GpuCloud.MarginAfterCapitalUsdPerMwYear)}</td>
-                <td>{E(s.BestUse)}</td><td class="n">{UsdM(s.AdvantageUsdPerMwYear)}</td>
-                <td><a href="/portfolios/{record.Id}/sites/{i}/dispatch">Dispatch {E(s.Name)}</a></td></tr>
-                """);
-        }
-
-        body.Append(CultureInfo.InvariantCulture, $"""
-            </tbody></table>
-            <p>Totals: {N(doc.Totals.InterconnectionMw, 0)} MW of grid connection, mining margin {UsdM(doc.Totals.MiningMarginUsdPerYear)} per year, AI margin {UsdM(doc.Totals.AiMarginUsdPerYear)} per year.</p>
-            <p class="note">Best use ranks mining margin (miners already installed) against AI margins net of the annual capital charge of converting. JSON: <a href="/api/v1/portfolios/{record.Id}/compare">/api/v1/portfolios/{record.Id}/compare</a>.</p>
-            """);
-        return Page(context, record.Name, "Portfolios", body.ToString());
+        var body = EconomicsSection.Render(doc, i => $"""<a href="/portfolios/{record.Id}/sites/{i}/dispatch">Dispatch {E(doc.Sites[i].Name)}</a>""");
+        body += $"""<p class="note">JSON: <a href="/api/v1/portfolios/{record.Id}/compare">/api/v1/portfolios/{record.Id}/compare</a>.</p>""";
+        return Page(context, record.Name, "Portfolios", body);
     }
 
     internal static IResult NotFound(HttpContext context, string what) =>

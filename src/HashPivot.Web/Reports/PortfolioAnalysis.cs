@@ -1,0 +1,80 @@
+using HashPivot.Charts;
+using HashPivot.Data.Analysis;
+using HashPivot.Data.Portfolios;
+using HashPivot.Data.Sector;
+using HashPivot.Data.Validation;
+using HashPivot.Engine.Dispatch;
+using HashPivot.Engine.Sector;
+using HashPivot.Engine.Series;
+using HashPivot.Web.Api;
+using HashPivot.Web.Pages.Sections;
+
+namespace HashPivot.Web.Reports;
+
+/// <summary>One site's optimal dispatch over its own hourly price series (USD/MWh), for the analysis report.</summary>
+public sealed record SiteDispatchAnalysis(string Site, DispatchDocument Document, TimeSeries Prices, DispatchProblem Problem, DispatchSchedule Schedule);
+
+/// <summary>Everything <c>hashpivot analyze</c> computes for a portfolio: the mine-or-host comparison, each series-priced site's dispatch, and the sector view.</summary>
+public sealed record PortfolioAnalysis(
+    string PortfolioFile,
+    CompareDocument Compare,
+    IReadOnlyList<SiteDispatchAnalysis> Dispatches,
+    IReadOnlyList<string> FixedPriceSites,
+    SectorDocument Sector,
+    SectorSummary SectorSummary,
+    IReadOnlyList<AiBacklogChart.Contract> Backlog)
+{
+    /// <summary>Loads the portfolio file and runs the comparison, the dispatch of every site priced from a series (fast exact solver), and the sector view as of its latest date.</summary>
+    /// <exception cref="InputException">The portfolio or a series it names is invalid (located problems).</exception>
+    public static PortfolioAnalysis Run(string portfolioFile, Action<string>? step = null)
+    {
+        ArgumentNullException.ThrowIfNull(portfolioFile);
+        step?.Invoke("load portfolio");
+        var reader = new RecordingSeriesReader();
+        var portfolio = new PortfolioLoader(reader).LoadFile(portfolioFile);
+        step?.Invoke("compare mining, lease and GPU cloud per site");
+        var compare = CompareDocument.Run(portfolio);
+
+        step?.Invoke($"dispatch the {portfolio.Sites.Count(s => s.Power.IntervalPrices is not null)} series-priced site(s) hour by hour");
+        var dispatches = new List<SiteDispatchAnalysis>();
+        var fixedSites = new List<string>();
+        var next = 0;
+        foreach (var site in portfolio.Sites)
+        {
+            if (site.Power.IntervalPrices is not { } values)
+            {
+                fixedSites.Add(site.Name);
+                continue;
+            }
+
+            // The loader asked for one series per series-priced site, in site order; the values carry the site's adder, the recorded series its starts.
+            var read = reader.Read[next++];
+            if (read.Count != values.Count)
+            {
+                throw new InvalidOperationException($"site {site.Name}: {values.Count} prices but its series has {read.Count} intervals");
+            }
+
+            var prices = new TimeSeries(read.Name, read.Unit, read.Interval, read.StartsUnixSeconds, site.Power.IntervalPriceSpan);
+            var quick = DispatchRuns.FromSite(site, portfolio.Network.BtcPrice);
+
+            // The dashboard's form rounds the fleet for display; the report keeps the exact fleet so it agrees with compare.
+            (quick.FleetMw, quick.FleetJth) = DispatchRuns.AvailableFleet(site);
+            var problem = DispatchRuns.ToSite(quick).ToProblem(prices, portfolio.Network.Hashprice, []);
+            var result = new FastDispatchSolver().Solve(problem);
+            if (result.Totals is not { } totals || result.Schedule is not { } schedule)
+            {
+                throw new InvalidOperationException($"site {site.Name}: the dispatch ended {DispatchDocument.StatusName(result.Status)} without a schedule");
+            }
+
+            var document = DispatchDocument.From(site.Name, site.Power.Description, $"{portfolio.Network.Hashprice.Value:0.##} USD/PH/day",
+                prices, problem, result, totals, null, null);
+            dispatches.Add(new SiteDispatchAnalysis(site.Name, document, prices, problem, schedule));
+        }
+
+        step?.Invoke("sector view");
+        var data = SectorCsv.ParseEmbedded().ValueOrThrow();
+        var summary = SectorRollup.Summarize(data, data.LatestDate);
+        return new PortfolioAnalysis(portfolioFile, compare, dispatches, fixedSites, SectorDocument.Build(data, data.LatestDate, summary), summary,
+            SectorSection.CountedBacklog(data));
+    }
+}

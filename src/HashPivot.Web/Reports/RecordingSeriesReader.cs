@@ -1,0 +1,23 @@
+using HashPivot.Data.Csv.Grid;
+using HashPivot.Data.Portfolios;
+using HashPivot.Engine.Series;
+
+namespace HashPivot.Web.Reports;
+
+/// <summary>Reads a portfolio's price series (USD/MWh) from files as the CLI does and keeps each one with its timestamps, in the order the loader asked for them.</summary>
+/// <remarks>A site's <c>PowerPrice</c> keeps values only; the report's dispatch needs the interval starts too, so they are kept here rather than read twice.</remarks>
+internal sealed class RecordingSeriesReader : IPriceSeriesReader
+{
+    private readonly List<TimeSeries> _read = [];
+
+    /// <summary>The series read so far, in order.</summary>
+    public IReadOnlyList<TimeSeries> Read => _read;
+
+    /// <inheritdoc />
+    public IReadOnlyList<double> ReadPrices(string path, string? column)
+    {
+        var series = GridPriceCsv.ParseFile(path).ValueOrThrow().Select(path, column, "column");
+        _read.Add(series);
+        return series.Values.ToArray();
+    }
+}
