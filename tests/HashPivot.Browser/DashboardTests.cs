@@ -16,7 +16,7 @@ public sealed class DashboardTests
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await LaunchAsync(playwright);
         var context = await browser.NewContextAsync(new() { ViewportSize = new() { Width = 1366, Height = 768 }, AcceptDownloads = true, BaseURL = server.Address.ToString() });
-        var page = await context.NewPageAsync();
+        var page = Patient(await context.NewPageAsync());
 
         await SignInAsync(page);
         await Shot(page, "portfolios");
@@ -54,7 +54,7 @@ public sealed class DashboardTests
         await using var server = await ServerProcess.StartAsync();
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await LaunchAsync(playwright);
-        var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 1366, Height = 768 }, BaseURL = server.Address.ToString() });
+        var page = Patient(await browser.NewPageAsync(new() { ViewportSize = new() { Width = 1366, Height = 768 }, BaseURL = server.Address.ToString() }));
         await SignInAsync(page);
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Sector" }).ClickAsync();
@@ -75,7 +75,7 @@ public sealed class DashboardTests
         await using var server = await ServerProcess.StartAsync();
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await LaunchAsync(playwright);
-        var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 1280, Height = 720 }, BaseURL = server.Address.ToString() });
+        var page = Patient(await browser.NewPageAsync(new() { ViewportSize = new() { Width = 1280, Height = 720 }, BaseURL = server.Address.ToString() }));
 
         await page.GotoAsync("/signin");
         await page.Keyboard.PressAsync("Tab");
@@ -104,6 +104,15 @@ public sealed class DashboardTests
         Headless = true,
         Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
     });
+
+    // A 2-core CI box building other projects can take longer than Playwright's default 30 s for the first page (JIT, fonts, Skia);
+    // waiting longer costs nothing when it is fast and turns a slow machine into a slow pass rather than a failure.
+    private static IPage Patient(IPage page)
+    {
+        page.SetDefaultTimeout(120_000);
+        Assertions.SetDefaultExpectTimeout(120_000);
+        return page;
+    }
 
     private static async Task SignInAsync(IPage page)
     {
