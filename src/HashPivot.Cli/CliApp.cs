@@ -39,6 +39,7 @@ public static class CliApp
             HalvingsCommand.Build(context),
             DataCommand.Build(context),
             DispatchCommand.Build(context),
+            ValueCommand.Build(context),
             SectorCommand.Build(context),
             SectorCommand.BuildContracts(context),
             MarketsCommand.Build(context),

@@ -27,6 +27,12 @@ public sealed record MiningFleet(IReadOnlyList<FleetUnit> Units, double Overhead
     /// <summary>Efficiency at the grid meter, overhead included; this is what the power bill sees.</summary>
     public JoulesPerTerahash SiteEfficiency => AsicEfficiency * (1 + OverheadShare);
 
+    /// <summary>Power the fleet draws on average once downtime is counted: site MW × uptime (what a schedule can dispatch).</summary>
+    public Megawatts AvailablePower => SitePower * Uptime;
+
+    /// <summary>Site efficiency grossed up for the pool fee, J/TH ÷ (1 − fee): revenue per MWh is then hashprice ÷ this, as the miner keeps it.</summary>
+    public JoulesPerTerahash EfficiencyAfterPoolFee => SiteEfficiency * (1 / (1 - PoolFee));
+
     /// <summary>Daily economics at a hashprice and a flat power price (the whole fleet, uptime applied to both revenue and power).</summary>
     public MiningEconomics Economics(UsdPerPetahashDay hashprice, UsdPerMwh powerPrice) =>
         MiningEconomics.For(Hashrate.ToPetahash(), SitePower, Uptime, PoolFee, hashprice, powerPrice);

@@ -126,8 +126,7 @@ internal static class DispatchRuns
     public static (double FleetMw, double FleetJth) AvailableFleet(Site site)
     {
         ArgumentNullException.ThrowIfNull(site);
-        var fleet = site.Fleet;
-        return (fleet.SitePower.Value * fleet.Uptime, fleet.SiteEfficiency.Value / (1 - fleet.PoolFee));
+        return (site.Fleet.AvailablePower.Value, site.Fleet.EfficiencyAfterPoolFee.Value);
     }
 
     /// <summary>Solves the request, stores the run in the workspace and answers with its id and document.</summary>

@@ -30,31 +30,23 @@ public sealed record PortfolioAnalysis(
     {
         ArgumentNullException.ThrowIfNull(portfolioFile);
         step?.Invoke("load portfolio");
-        var reader = new RecordingSeriesReader();
-        var portfolio = new PortfolioLoader(reader).LoadFile(portfolioFile);
+        var loaded = PortfolioWithSeries.LoadFile(portfolioFile);
+        var portfolio = loaded.Portfolio;
         step?.Invoke("compare mining, lease and GPU cloud per site");
         var compare = CompareDocument.Run(portfolio);
 
         step?.Invoke($"dispatch the {portfolio.Sites.Count(s => s.Power.IntervalPrices is not null)} series-priced site(s) hour by hour");
         var dispatches = new List<SiteDispatchAnalysis>();
         var fixedSites = new List<string>();
-        var next = 0;
-        foreach (var site in portfolio.Sites)
+        for (var i = 0; i < portfolio.Sites.Count; i++)
         {
-            if (site.Power.IntervalPrices is not { } values)
+            var site = portfolio.Sites[i];
+            if (loaded.SitePrices[i] is not { } prices)
             {
                 fixedSites.Add(site.Name);
                 continue;
             }
 
-            // The loader asked for one series per series-priced site, in site order; the values carry the site's adder, the recorded series its starts.
-            var read = reader.Read[next++];
-            if (read.Count != values.Count)
-            {
-                throw new InvalidOperationException($"site {site.Name}: {values.Count} prices but its series has {read.Count} intervals");
-            }
-
-            var prices = new TimeSeries(read.Name, read.Unit, read.Interval, read.StartsUnixSeconds, site.Power.IntervalPriceSpan);
             var quick = DispatchRuns.FromSite(site, portfolio.Network.BtcPrice);
 
             // The dashboard's form rounds the fleet for display; the report keeps the exact fleet so it agrees with compare.

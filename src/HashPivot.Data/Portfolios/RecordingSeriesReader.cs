@@ -1,16 +1,15 @@
 using HashPivot.Data.Csv.Grid;
-using HashPivot.Data.Portfolios;
 using HashPivot.Engine.Series;
 
-namespace HashPivot.Web.Reports;
+namespace HashPivot.Data.Portfolios;
 
 /// <summary>Reads a portfolio's price series (USD/MWh) from files as the CLI does and keeps each one with its timestamps, in the order the loader asked for them.</summary>
-/// <remarks>A site's <c>PowerPrice</c> keeps values only; the report's dispatch needs the interval starts too, so they are kept here rather than read twice.</remarks>
-internal sealed class RecordingSeriesReader : IPriceSeriesReader
+/// <remarks>A site's <c>PowerPrice</c> keeps values only; the report's dispatch and the valuation's power months need the interval starts too, so they are kept here rather than read twice.</remarks>
+public sealed class RecordingSeriesReader : IPriceSeriesReader
 {
     private readonly List<TimeSeries> _read = [];
 
-    /// <summary>The series read so far, in order.</summary>
+    /// <summary>The series read so far, in order: the loader reads one per series-priced site, in site order.</summary>
     public IReadOnlyList<TimeSeries> Read => _read;
 
     /// <inheritdoc />

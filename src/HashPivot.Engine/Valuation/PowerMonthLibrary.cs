@@ -1,0 +1,136 @@
+namespace HashPivot.Engine.Valuation;
+
+/// <summary>
+/// Historical months of hourly power prices (USD/MWh), kept sorted with prefix sums so the optimal mining margin of a month,
+/// Σ_h max(0, r − a·p_h) per MW, costs one binary search. A path draws, for each calendar month, one whole historical month of
+/// that calendar month (a month-block bootstrap), so spikes, negative hours and their clustering survive; a scale a sets the mean.
+/// </summary>
+public sealed class PowerMonthLibrary
+{
+    private readonly double[][] _sorted;
+    private readonly double[][] _prefix;
+    private readonly int[][] _byCalendarMonth;
+
+    private PowerMonthLibrary(double[][] sorted, int[][] byCalendarMonth, double meanUsdPerMwh)
+    {
+        _sorted = sorted;
+        _byCalendarMonth = byCalendarMonth;
+        MeanUsdPerMwh = meanUsdPerMwh;
+        _prefix = new double[sorted.Length][];
+        for (var b = 0; b < sorted.Length; b++)
+        {
+            var p = new double[sorted[b].Length + 1];
+            for (var i = 0; i < sorted[b].Length; i++)
+            {
+                p[i + 1] = p[i] + sorted[b][i];
+            }
+
+            _prefix[b] = p;
+        }
+    }
+
+    /// <summary>Hour-weighted mean price of every month in the library (USD/MWh).</summary>
+    public double MeanUsdPerMwh { get; }
+
+    /// <summary>Historical months held.</summary>
+    public int Blocks => _sorted.Length;
+
+    /// <summary>
+    /// A library from interval prices (USD/MWh) with their UTC starts (Unix seconds): one block per calendar month present;
+    /// each of the twelve calendar months must appear at least once.
+    /// </summary>
+    /// <exception cref="ArgumentException">Lengths differ, a price is not finite, or a calendar month is missing.</exception>
+    public static PowerMonthLibrary FromSeries(ReadOnlySpan<long> startsUnixSeconds, ReadOnlySpan<double> pricesUsdPerMwh)
+    {
+        if (startsUnixSeconds.Length != pricesUsdPerMwh.Length || pricesUsdPerMwh.Length == 0)
+        {
+            throw new ArgumentException("starts and prices must be non-empty and of equal length", nameof(pricesUsdPerMwh));
+        }
+
+        var blocks = new List<(int Month, List<double> Prices)>();
+        var key = -1;
+        var sum = 0.0;
+        for (var i = 0; i < pricesUsdPerMwh.Length; i++)
+        {
+            if (!double.IsFinite(pricesUsdPerMwh[i]))
+            {
+                throw new ArgumentException($"price {i} is not finite", nameof(pricesUsdPerMwh));
+            }
+
+            var t = DateTimeOffset.FromUnixTimeSeconds(startsUnixSeconds[i]).UtcDateTime;
+            var k = (t.Year * 12) + t.Month - 1;
+            if (k != key)
+            {
+                blocks.Add((t.Month, []));
+                key = k;
+            }
+
+            blocks[^1].Prices.Add(pricesUsdPerMwh[i]);
+            sum += pricesUsdPerMwh[i];
+        }
+
+        var byMonth = new int[12][];
+        for (var m = 1; m <= 12; m++)
+        {
+            byMonth[m - 1] = blocks.Select((b, i) => (b, i)).Where(x => x.b.Month == m).Select(x => x.i).ToArray();
+            if (byMonth[m - 1].Length == 0)
+            {
+                throw new ArgumentException($"the series has no hour in calendar month {m}; a year-long series or more is needed", nameof(startsUnixSeconds));
+            }
+        }
+
+        var sorted = blocks.Select(b =>
+        {
+            var a = b.Prices.ToArray();
+            Array.Sort(a);
+            return a;
+        }).ToArray();
+        return new PowerMonthLibrary(sorted, byMonth, sum / pricesUsdPerMwh.Length);
+    }
+
+    /// <summary>A library of one flat price (USD/MWh), 730.5 hours a month: a fixed-price contract.</summary>
+    public static PowerMonthLibrary Flat(double priceUsdPerMwh)
+    {
+        var block = new[] { priceUsdPerMwh };
+        var byMonth = Enumerable.Range(0, 12).Select(_ => new[] { 0 }).ToArray();
+        return new PowerMonthLibrary([block], byMonth, priceUsdPerMwh) { HoursPerFlatMonth = 730.5 };
+    }
+
+    /// <summary>For a flat library: the hours each month stands for (one stored price per month); zero for a series library.</summary>
+    private double HoursPerFlatMonth { get; init; }
+
+    /// <summary>How many historical months of calendar month <paramref name="calendarMonth"/> (1–12) a path can draw from.</summary>
+    public int Choices(int calendarMonth) => _byCalendarMonth[calendarMonth - 1].Length;
+
+    /// <summary>The block index of the <paramref name="choice"/>-th historical month of a calendar month.</summary>
+    public int Block(int calendarMonth, int choice) => _byCalendarMonth[calendarMonth - 1][choice];
+
+    /// <summary>
+    /// Optimal mining margin per MW (USD) over block <paramref name="block"/> at revenue <paramref name="revenueUsdPerMwh"/> per MWh mined and prices
+    /// scaled by <paramref name="scale"/> (&gt; 0): Σ_h max(0, r − a·p_h) = a·(k·x − S_k) with x = r/a, k the hours priced below x and S_k their sum.
+    /// </summary>
+    public double MarginPerMwUsd(int block, double revenueUsdPerMwh, double scale)
+    {
+        var sorted = _sorted[block];
+        var x = revenueUsdPerMwh / scale;
+        int lo = 0, hi = sorted.Length;
+        while (lo < hi)
+        {
+            var mid = (lo + hi) >>> 1;
+            if (sorted[mid] < x)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid;
+            }
+        }
+
+        var margin = scale * ((lo * x) - _prefix[block][lo]);
+        return HoursPerFlatMonth > 0 ? margin * HoursPerFlatMonth : margin;
+    }
+
+    /// <summary>Hours in block <paramref name="block"/> (730.5 for a flat library).</summary>
+    public double Hours(int block) => HoursPerFlatMonth > 0 ? HoursPerFlatMonth : _sorted[block].Length;
+}

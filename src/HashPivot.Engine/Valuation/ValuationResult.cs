@@ -1,0 +1,211 @@
+namespace HashPivot.Engine.Valuation;
+
+/// <summary>Percentiles and mean of an NPV distribution (USD).</summary>
+public sealed record NpvSummary(double P5Usd, double P50Usd, double P95Usd, double MeanUsd)
+{
+    /// <summary>The summary of samples (percentiles by linear interpolation between order statistics, type 7).</summary>
+    public static NpvSummary Of(ReadOnlySpan<double> samples)
+    {
+        var sorted = samples.ToArray();
+        Array.Sort(sorted);
+        var mean = 0.0;
+        foreach (var x in sorted)
+        {
+            mean += x;
+        }
+
+        return new NpvSummary(Percentile(sorted, 0.05), Percentile(sorted, 0.5), Percentile(sorted, 0.95), mean / sorted.Length);
+    }
+
+    /// <summary>Type-7 percentile of ascending samples.</summary>
+    public static double Percentile(ReadOnlySpan<double> sorted, double q)
+    {
+        if (sorted.Length == 1)
+        {
+            return sorted[0];
+        }
+
+        var h = (sorted.Length - 1) * q;
+        var lo = (int)Math.Floor(h);
+        var hi = Math.Min(sorted.Length - 1, lo + 1);
+        return sorted[lo] + ((h - lo) * (sorted[hi] - sorted[lo]));
+    }
+}
+
+/// <summary>One strategy of one site: its NPV distribution over the paths (USD).</summary>
+public sealed record StrategyValue(Strategy Strategy, NpvSummary Npv);
+
+/// <summary>
+/// One site's valuation: every strategy's NPV distribution; the best strategy by mean NPV with its start year; the probability that the
+/// best conversion beats mining on the same path; and, for the best conversion, the IRR and payback of converting instead of mining
+/// (on the mean cash flows, USD per month).
+/// </summary>
+public sealed record SiteValuation(
+    string Site,
+    IReadOnlyList<StrategyValue> Strategies,
+    Strategy Best,
+    Strategy BestConversion,
+    double ProbConvertBeatsMining,
+    double? ConversionIrr,
+    int? ConversionPaybackMonths);
+
+/// <summary>The merged valuation of all paths: per site, the portfolio (each site on its best strategy), and hashprice percentiles by month.</summary>
+public sealed class ValuationResult
+{
+    private ValuationResult(ValuationRequest request, int paths, double[][] npv, IReadOnlyList<SiteValuation> sites, double[] portfolio, double[][] hashpriceBands)
+    {
+        Request = request;
+        Paths = paths;
+        NpvBySiteStrategy = npv;
+        Sites = sites;
+        PortfolioNpvUsd = portfolio;
+        HashpriceBands = hashpriceBands;
+    }
+
+    /// <summary>Percentiles of <see cref="HashpriceBands"/>, in order.</summary>
+    public static readonly double[] BandPercentiles = [0.05, 0.25, 0.5, 0.75, 0.95];
+
+    /// <summary>The request valued.</summary>
+    public ValuationRequest Request { get; }
+
+    /// <summary>Paths merged.</summary>
+    public int Paths { get; }
+
+    /// <summary>NPV samples (USD) per [site × strategies + strategy][path], for the planner and histograms.</summary>
+    public double[][] NpvBySiteStrategy { get; }
+
+    /// <summary>Per-site valuations.</summary>
+    public IReadOnlyList<SiteValuation> Sites { get; }
+
+    /// <summary>Portfolio NPV per path (USD) with every site on its best strategy.</summary>
+    public double[] PortfolioNpvUsd { get; }
+
+    /// <summary>Hashprice (USD/PH/day) per month at each of <see cref="BandPercentiles"/>: [percentile][month].</summary>
+    public double[][] HashpriceBands { get; }
+
+    /// <summary>Merges blocks that together cover paths 0..N−1 exactly once, in any order.</summary>
+    /// <exception cref="ArgumentException">The blocks leave a gap, overlap, or disagree in shape.</exception>
+    public static ValuationResult Merge(ValuationRequest request, IReadOnlyList<ValuationBlock> blocks)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(blocks);
+        var ordered = blocks.OrderBy(b => b.FirstPath).ToList();
+        var paths = 0;
+        foreach (var b in ordered)
+        {
+            if (b.FirstPath != paths || b.Sites != request.Sites.Count || b.Strategies != Strategy.Count(request.Years) || b.Months != request.Months)
+            {
+                throw new ArgumentException($"block at path {b.FirstPath} does not continue at path {paths} or has another shape", nameof(blocks));
+            }
+
+            paths += b.PathCount;
+        }
+
+        if (paths == 0)
+        {
+            throw new ArgumentException("no paths to merge", nameof(blocks));
+        }
+
+        var sites = request.Sites.Count;
+        var strategies = Strategy.Count(request.Years);
+        var months = request.Months;
+        var npv = new double[sites * strategies][];
+        for (var k = 0; k < npv.Length; k++)
+        {
+            npv[k] = new double[paths];
+        }
+
+        var hashprice = new double[months][];
+        for (var m = 0; m < months; m++)
+        {
+            hashprice[m] = new double[paths];
+        }
+
+        var miningMean = new double[sites * months];
+        foreach (var b in ordered)
+        {
+            for (var k = 0; k < npv.Length; k++)
+            {
+                Array.Copy(b.NpvUsd, k * b.PathCount, npv[k], b.FirstPath, b.PathCount);
+            }
+
+            for (var p = 0; p < b.PathCount; p++)
+            {
+                for (var m = 0; m < months; m++)
+                {
+                    hashprice[m][b.FirstPath + p] = b.HashpriceUsdPerPhDay[(p * months) + m];
+                }
+            }
+
+            for (var i = 0; i < miningMean.Length; i++)
+            {
+                miningMean[i] += b.MiningCashUsdPerMwSum[i] / paths;
+            }
+        }
+
+        var siteValues = new List<SiteValuation>();
+        var portfolio = new double[paths];
+        for (var s = 0; s < sites; s++)
+        {
+            var values = Enumerable.Range(0, strategies).Select(k => new StrategyValue(Strategy.At(k, request.Years), NpvSummary.Of(npv[(s * strategies) + k]))).ToList();
+            var best = values.MaxBy(v => v.Npv.MeanUsd)!.Strategy;
+            var bestConversion = values.Skip(1).MaxBy(v => v.Npv.MeanUsd)!.Strategy;
+            var bestIndex = Strategy.IndexOf(best.Kind, best.Year, request.Years);
+            var conversionIndex = Strategy.IndexOf(bestConversion.Kind, bestConversion.Year, request.Years);
+            var beats = 0;
+            for (var p = 0; p < paths; p++)
+            {
+                portfolio[p] += npv[(s * strategies) + bestIndex][p];
+                if (npv[(s * strategies) + conversionIndex][p] > npv[s * strategies][p])
+                {
+                    beats++;
+                }
+            }
+
+            var (irr, payback) = Incremental(request, s, bestConversion, miningMean.AsSpan(s * months, months));
+            siteValues.Add(new SiteValuation(request.Sites[s].Name, values, best, bestConversion, (double)beats / paths, irr, payback));
+        }
+
+        var bands = new double[BandPercentiles.Length][];
+        for (var q = 0; q < bands.Length; q++)
+        {
+            bands[q] = new double[months];
+        }
+
+        for (var m = 0; m < months; m++)
+        {
+            Array.Sort(hashprice[m]);
+            for (var q = 0; q < bands.Length; q++)
+            {
+                bands[q][m] = NpvSummary.Percentile(hashprice[m], BandPercentiles[q]);
+            }
+        }
+
+        return new ValuationResult(request, paths, npv, siteValues, portfolio, bands);
+    }
+
+    // Converting instead of mining, on mean flows: the conversion's equity flows on the converted MW less the mining it gives up.
+    private static (double? Irr, int? Payback) Incremental(ValuationRequest request, int s, Strategy conversion, ReadOnlySpan<double> miningMean)
+    {
+        var site = request.Sites[s];
+        var terms = conversion.Kind == StrategyKind.Cloud ? site.Cloud : site.Lease;
+        var flows = ConversionCashFlows.For(terms, request.Financing, conversion.Year * 12, request.Months);
+        var share = conversion.Kind == StrategyKind.Hybrid ? request.HybridLeaseShare : 1;
+        var months = request.Months;
+        var delta = new double[months];
+        for (var m = 0; m < months; m++)
+        {
+            delta[m] = m < conversion.Year * 12 ? 0 : share * ((site.ConvertibleMw * flows.EquityUsd[m]) - (site.MiningMw * miningMean[m]));
+        }
+
+        var lastYear = 0.0;
+        for (var m = Math.Max(0, months - 12); m < months; m++)
+        {
+            lastYear += miningMean[m];
+        }
+
+        var terminal = share * ((site.ConvertibleMw * flows.TerminalUsd) - (site.MiningMw * request.Financing.TerminalMultiple * Math.Max(0, lastYear)));
+        var start = conversion.Year * 12;
+        return (Finance.Irr(delta.AsSpan(start), terminal), Finance.PaybackMonths(delta.AsSpan(start)));
+    }
+}
