@@ -41,6 +41,25 @@ public sealed record NetworkResponse(
         return Math.Clamp(ResponsePerMonth * gap, -MaxDeclinePerMonth, MaxGrowthPerMonth);
     }
 
+    /// <summary>
+    /// Runs the response over monthly BTC prices (USD): fills each month's network hashrate (PH/s) and hashprice (USD/PH/day), with the
+    /// subsidy at the month's mid height (144 blocks a day from <paramref name="startHeight"/>) and, before the first lag has passed, the
+    /// starting hashprice as the lagged one.
+    /// </summary>
+    public void Simulate(ReadOnlySpan<double> btcPriceUsd, double startBtcPriceUsd, double startHashratePhS, long startHeight, Span<double> hashratePhS, Span<double> hashpriceUsdPerPhDay)
+    {
+        var hashrate = startHashratePhS;
+        var startHashprice = Hashprice(startBtcPriceUsd, Bitcoin.Subsidy.AtHeight(startHeight).Value, hashrate);
+        for (var m = 0; m < btcPriceUsd.Length; m++)
+        {
+            var lagged = m - LagMonths >= 0 ? hashpriceUsdPerPhDay[m - LagMonths] : startHashprice;
+            hashrate *= Math.Exp(LogGrowth(m, lagged));
+            hashratePhS[m] = hashrate;
+            var height = startHeight + (long)(BlocksPerMonth * (m + 0.5));
+            hashpriceUsdPerPhDay[m] = Hashprice(btcPriceUsd[m], Bitcoin.Subsidy.AtHeight(height).Value, hashrate);
+        }
+    }
+
     /// <summary>Hashprice (USD/PH/day) from BTC price (USD), subsidy (BTC) and network hashrate (PH/s): 144 blocks × (S + fees) × P ÷ H.</summary>
     public double Hashprice(double btcPriceUsd, double subsidyBtc, double hashratePhS) =>
         144 * subsidyBtc * (1 + FeeShareOfSubsidy) * btcPriceUsd / hashratePhS;

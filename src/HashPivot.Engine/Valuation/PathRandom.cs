@@ -4,7 +4,7 @@ namespace HashPivot.Engine.Valuation;
 /// The random stream of one Monte-Carlo path, derived only from (seed, path index) with SplitMix64, so any split of the paths into
 /// blocks (threads, processes, cluster silos) draws exactly the same numbers for each path.
 /// </summary>
-public struct PathRandom
+public sealed class PathRandom
 {
     private ulong _state;
     private double _spare;

@@ -1,5 +1,3 @@
-using HashPivot.Engine.Bitcoin;
-
 namespace HashPivot.Engine.Valuation;
 
 /// <summary>
@@ -30,7 +28,7 @@ public static class ValuationEngine
         for (var p = 0; p < pathCount; p++)
         {
             var random = new PathRandom(request.Seed, firstPath + p);
-            market.Draw(request, ref random);
+            market.Draw(request, random);
             market.Hashprice.CopyTo(hashprice.AsSpan(p * months, months));
             for (var s = 0; s < sites; s++)
             {
@@ -155,7 +153,7 @@ internal sealed class MarketPath
 
     public int[] CalendarMonth { get; }
 
-    public void Draw(ValuationRequest request, ref PathRandom random)
+    public void Draw(ValuationRequest request, PathRandom random)
     {
         var step = request.Price.VolatilityPerYear * Math.Sqrt(1.0 / 12);
         for (var m = 0; m < BtcPrice.Length; m++)
@@ -177,21 +175,15 @@ internal sealed class MarketPath
     // BtcPrice holds the month's shock on entry; the log price adds the monthly drift, the network answers the lagged hashprice.
     private void Evolve(ValuationRequest request)
     {
-        var net = request.Network;
         var logPrice = Math.Log(request.BtcPriceUsd);
-        var hashrate = request.NetworkHashratePhS;
-        var startHashprice = net.Hashprice(request.BtcPriceUsd, Subsidy.AtHeight(request.Height).Value, hashrate);
         for (var m = 0; m < BtcPrice.Length; m++)
         {
             logPrice += (request.Price.DriftPerYear / 12) + BtcPrice[m];
             BtcPrice[m] = Math.Exp(logPrice);
-            var lagged = m - net.LagMonths >= 0 ? Hashprice[m - net.LagMonths] : startHashprice;
-            hashrate *= Math.Exp(net.LogGrowth(m, lagged));
-            HashratePhS[m] = hashrate;
-            var height = request.Height + (long)(NetworkResponse.BlocksPerMonth * (m + 0.5));
-            Hashprice[m] = net.Hashprice(BtcPrice[m], Subsidy.AtHeight(height).Value, hashrate);
             CalendarMonth[m] = ((request.StartCalendarMonth - 1 + m) % 12) + 1;
         }
+
+        request.Network.Simulate(BtcPrice, request.BtcPriceUsd, request.NetworkHashratePhS, request.Height, HashratePhS, Hashprice);
     }
 }
 
