@@ -6,7 +6,7 @@ using HashPivot.Web.Reports;
 
 namespace HashPivot.Cli.Commands;
 
-/// <summary><c>hashpivot analyze</c>: compare, dispatch and the sector view of a portfolio, written as one self-contained HTML report plus its CSV/JSON tables.</summary>
+/// <summary><c>hashpivot analyze</c>: compare, dispatch, valuation and the sector view of a portfolio, written as one self-contained HTML report plus its CSV/JSON tables.</summary>
 internal static class AnalyzeCommand
 {
     public static Command Build(CliContext context)
@@ -17,18 +17,27 @@ internal static class AnalyzeCommand
             Description = "Folder for report.html, compare.json and one schedule CSV per series-priced site (created if missing).",
             DefaultValueFactory = _ => new DirectoryInfo("hashpivot-report"),
         };
-        var command = new Command("analyze", "Run compare, the hour-by-hour dispatch of every series-priced site and the sector view for a portfolio, "
+        var paths = new Option<int>("--paths") { Description = "Monte-Carlo paths of the valuation.", DefaultValueFactory = _ => 1000 };
+        var seed = new Option<long>("--seed") { Description = "Seed of the valuation's draws.", DefaultValueFactory = _ => 42 };
+        paths.Validators.Add(r =>
+        {
+            if (r.Tokens.Count > 0 && r.GetValueOrDefault<int>() is < 1 or > 200_000)
+            {
+                r.AddError("--paths must be between 1 and 200,000.");
+            }
+        });
+        var command = new Command("analyze", "Run compare, the hour-by-hour dispatch of every series-priced site, the Monte-Carlo valuation and the sector view for a portfolio, "
             + "and write a self-contained HTML report (inline charts, no script, opens offline) with the tables behind it.\n"
             + "Example: hashpivot analyze samples/portfolio.yaml --out report")
         {
-            file, outDir,
+            file, outDir, paths, seed,
         };
         command.SetAction(CliApp.Guard(context, parsed =>
         {
             var json = parsed.GetValue(CliApp.Json);
             var dir = parsed.GetValue(outDir)!;
-            using var progress = new StepReporter(context, quiet: false, totalSteps: 5);
-            var analysis = PortfolioAnalysis.Run(parsed.GetValue(file)!.ToString(), progress.Step);
+            using var progress = new StepReporter(context, quiet: false, totalSteps: 6);
+            var analysis = PortfolioAnalysis.Run(parsed.GetValue(file)!.ToString(), parsed.GetValue(paths), parsed.GetValue(seed), progress.Step);
             progress.Step("write the report");
             Directory.CreateDirectory(dir.FullName);
             var written = new List<string>();
@@ -38,6 +47,9 @@ internal static class AnalyzeCommand
             var compare = Path.Combine(dir.FullName, "compare.json");
             AtomicFile.Write(compare, tmp => File.WriteAllText(tmp, CliContext.ToJson(analysis.Compare)));
             written.Add(compare);
+            var value = Path.Combine(dir.FullName, "value.json");
+            AtomicFile.Write(value, tmp => File.WriteAllText(tmp, CliContext.ToJson(analysis.Valuation)));
+            written.Add(value);
             var dispatches = new List<AnalyzeDispatch>();
             foreach (var d in analysis.Dispatches)
             {

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Text.Json;
 using HashPivot.Charts;
 using HashPivot.Data.Analysis;
 using HashPivot.Data.Portfolios;
@@ -79,7 +78,7 @@ internal static class ValueCommand
             progress.Complete();
 
             // The input hash covers the portfolio file's bytes and every assumption, so a stored run says exactly what it valued.
-            var inputs = JsonSerializer.Serialize(new { portfolio = File.ReadAllText(path), assumptions, years = request.Years, paths = pathCount, seed = request.Seed });
+            var inputs = ValuationInputs.InputsJson(File.ReadAllText(path), assumptions, request.Years, pathCount, request.Seed);
             var document = ValueDocument.From(result, RunInputs.Hash(inputs));
             if (parsed.GetResult(StoreOption.Db) is not null)
             {

@@ -31,6 +31,10 @@ public static class ValuationInputs
             seed);
     }
 
+    /// <summary>What a valuation run records as its inputs (the portfolio file's text, every assumption, horizon, paths, seed) and hashes.</summary>
+    public static string InputsJson(string portfolioText, ValuationAssumptions assumptions, int years, int paths, long seed) =>
+        System.Text.Json.JsonSerializer.Serialize(new { portfolio = portfolioText, assumptions, years, paths, seed });
+
     private static ValuationSite Site(Site site, Engine.Series.TimeSeries? prices, ValuationAssumptions a)
     {
         var power = prices is null ? PowerMonthLibrary.Flat(site.Power.Average.Value) : PowerMonthLibrary.FromSeries(prices.StartsUnixSeconds, prices.Values);

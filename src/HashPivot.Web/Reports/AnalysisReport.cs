@@ -23,7 +23,7 @@ public static class AnalysisReport
             <body>
             <a class="skip" href="#main">Skip to content</a>
             <header><strong>HashPivot</strong><nav aria-label="Sections"><ul>
-            <li><a href="#economics-section">Mine or host</a></li><li><a href="#dispatch-section">Dispatch</a></li><li><a href="#sector-section">Sector</a></li>
+            <li><a href="#economics-section">Mine or host</a></li><li><a href="#dispatch-section">Dispatch</a></li><li><a href="#valuation-section">Valuation</a></li><li><a href="#sector-section">Sector</a></li>
             </ul></nav></header>
             <main id="main" tabindex="-1">
             <h1>{E(title)}</h1>
@@ -72,8 +72,9 @@ public static class AnalysisReport
             body.Append(CultureInfo.InvariantCulture, $"<p class=\"note\">Fixed-price sites ({E(string.Join(", ", analysis.FixedPriceSites))}) mine whenever hashprice beats their strike price; their economics are in the table above.</p>");
         }
 
+        body.Append("</section>");
+        body.Append(ValuationSection.Render(analysis.Valuation, analysis.ValuationResult));
         body.Append(CultureInfo.InvariantCulture, $"""
-            </section>
             <section id="sector-section" aria-labelledby="sector-heading"><h2 id="sector-heading">The listed miners' power, as of {analysis.SectorSummary.AsOf:yyyy-MM-dd}</h2>
             <p>{E(analysis.Sector.Statement.Text)}</p>
             {SectorSection.Render(analysis.Sector, analysis.SectorSummary, analysis.Backlog)}

@@ -2,10 +2,13 @@ using HashPivot.Charts;
 using HashPivot.Data.Analysis;
 using HashPivot.Data.Portfolios;
 using HashPivot.Data.Sector;
+using HashPivot.Data.Store;
 using HashPivot.Data.Validation;
+using HashPivot.Data.Valuation;
 using HashPivot.Engine.Dispatch;
 using HashPivot.Engine.Sector;
 using HashPivot.Engine.Series;
+using HashPivot.Engine.Valuation;
 using HashPivot.Web.Api;
 using HashPivot.Web.Pages.Sections;
 
@@ -14,7 +17,7 @@ namespace HashPivot.Web.Reports;
 /// <summary>One site's optimal dispatch over its own hourly price series (USD/MWh), for the analysis report.</summary>
 public sealed record SiteDispatchAnalysis(string Site, DispatchDocument Document, TimeSeries Prices, DispatchProblem Problem, DispatchSchedule Schedule);
 
-/// <summary>Everything <c>hashpivot analyze</c> computes for a portfolio: the mine-or-host comparison, each series-priced site's dispatch, and the sector view.</summary>
+/// <summary>Everything <c>hashpivot analyze</c> computes for a portfolio: the mine-or-host comparison, each series-priced site's dispatch, the valuation, and the sector view.</summary>
 public sealed record PortfolioAnalysis(
     string PortfolioFile,
     CompareDocument Compare,
@@ -22,11 +25,13 @@ public sealed record PortfolioAnalysis(
     IReadOnlyList<string> FixedPriceSites,
     SectorDocument Sector,
     SectorSummary SectorSummary,
-    IReadOnlyList<AiBacklogChart.Contract> Backlog)
+    IReadOnlyList<AiBacklogChart.Contract> Backlog,
+    ValueDocument Valuation,
+    ValuationResult ValuationResult)
 {
-    /// <summary>Loads the portfolio file and runs the comparison, the dispatch of every site priced from a series (fast exact solver), and the sector view as of its latest date.</summary>
+    /// <summary>Loads the portfolio file and runs the comparison, the dispatch of every site priced from a series (fast exact solver), the Monte-Carlo valuation with the default assumptions, and the sector view as of its latest date.</summary>
     /// <exception cref="InputException">The portfolio or a series it names is invalid (located problems).</exception>
-    public static PortfolioAnalysis Run(string portfolioFile, Action<string>? step = null)
+    public static PortfolioAnalysis Run(string portfolioFile, int paths, long seed, Action<string>? step = null)
     {
         ArgumentNullException.ThrowIfNull(portfolioFile);
         step?.Invoke("load portfolio");
@@ -63,10 +68,16 @@ public sealed record PortfolioAnalysis(
             dispatches.Add(new SiteDispatchAnalysis(site.Name, document, prices, problem, schedule));
         }
 
+        step?.Invoke($"value every site over {paths:N0} paths (seed {seed})");
+        var assumptions = new ValuationAssumptions();
+        var request = ValuationInputs.Request(loaded, assumptions, 10, seed);
+        var valuation = ValuationEngine.Run(request, paths);
+        var inputs = ValuationInputs.InputsJson(File.ReadAllText(portfolioFile), assumptions, 10, paths, seed);
+
         step?.Invoke("sector view");
         var data = SectorCsv.ParseEmbedded().ValueOrThrow();
         var summary = SectorRollup.Summarize(data, data.LatestDate);
         return new PortfolioAnalysis(portfolioFile, compare, dispatches, fixedSites, SectorDocument.Build(data, data.LatestDate, summary), summary,
-            SectorSection.CountedBacklog(data));
+            SectorSection.CountedBacklog(data), ValueDocument.From(valuation, RunInputs.Hash(inputs)), valuation);
     }
 }

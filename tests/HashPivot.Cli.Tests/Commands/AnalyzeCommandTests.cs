@@ -13,13 +13,13 @@ public partial class AnalyzeCommandTests
 
         Assert.True(run.Exit == 0, run.Err);
         var html = File.ReadAllText(Path.Combine(dir, "report.html"));
-        foreach (var id in new[] { "economics-section", "dispatch-section", "sector-section", "economics", "dispatch-totals-0", "sector-table" })
+        foreach (var id in new[] { "economics-section", "dispatch-section", "valuation-section", "sector-section", "economics", "dispatch-totals-0", "valuation", "fan-chart", "npv-histogram", "sector-table" })
         {
             Assert.Contains($"id=\"{id}\"", html, StringComparison.Ordinal);
         }
 
-        // Four charts: per-site margins, the dispatch week, GW by company, AI backlog; each inline, each named by its caption.
-        Assert.Equal(4, SvgOpen().Matches(html).Count);
+        // Six charts: per-site margins, the dispatch week, hashprice fan, NPV histogram, GW by company, AI backlog; each inline, named by its caption.
+        Assert.Equal(6, SvgOpen().Matches(html).Count);
         Assert.Contains("Mining MW", html, StringComparison.Ordinal);
         Assert.Contains("North Hub merchant", html, StringComparison.Ordinal);
 
@@ -42,6 +42,17 @@ public partial class AnalyzeCommandTests
         var compare = CliRunner.Run("compare", CliRunner.Sample("portfolio.yaml"), "--json");
 
         Assert.Equal(compare.Out.Trim(), File.ReadAllText(Path.Combine(dir, "compare.json")).Trim());
+    }
+
+    [Fact]
+    public void Analyze_ValueJson_IsWhatValueCommandPrintsForTheSamePathsAndSeed()
+    {
+        var dir = TempDir();
+        Assert.Equal(0, CliRunner.Run("analyze", CliRunner.Sample("portfolio.yaml"), "--out", dir, "--paths", "120", "--seed", "3").Exit);
+
+        var value = CliRunner.Run("value", CliRunner.Sample("portfolio.yaml"), "--paths", "120", "--seed", "3", "--json");
+
+        Assert.Equal(value.Out.Trim(), File.ReadAllText(Path.Combine(dir, "value.json")).Trim());
     }
 
     [Fact]
