@@ -15,7 +15,12 @@ public static class ValuationEngine
         ArgumentNullException.ThrowIfNull(request);
         ArgumentOutOfRangeException.ThrowIfNegative(firstPath);
         ArgumentOutOfRangeException.ThrowIfNegative(pathCount);
-        var plan = ConversionPlan.For(request);
+        return RunBlock(request, ConversionPlan.For(request), firstPath, pathCount);
+    }
+
+    // The conversions' present values do not depend on the path: a run computes them once for all its blocks.
+    private static ValuationBlock RunBlock(ValuationRequest request, ConversionPlan plan, int firstPath, int pathCount)
+    {
         var months = request.Months;
         var strategies = Strategy.Count(request.Years);
         var sites = request.Sites.Count;
@@ -52,10 +57,11 @@ public static class ValuationEngine
         ArgumentOutOfRangeException.ThrowIfLessThan(paths, 1);
         var count = (paths + blockPaths - 1) / blockPaths;
         var blocks = new ValuationBlock[count];
+        var plan = ConversionPlan.For(request);
         Parallel.For(0, count, new ParallelOptions { CancellationToken = cancellationToken }, b =>
         {
             var first = b * blockPaths;
-            blocks[b] = RunBlock(request, first, Math.Min(blockPaths, paths - first));
+            blocks[b] = RunBlock(request, plan, first, Math.Min(blockPaths, paths - first));
             progress?.Invoke(blocks[b].PathCount);
         });
         return ValuationResult.Merge(request, blocks);
