@@ -28,12 +28,14 @@ internal static class ValueCommand
         var gpuChange = new Option<double?>("--gpu-price-change") { Description = "GPU-hour price change per year (default −0.15)." };
         var startMonth = new Option<int?>("--start-month") { Description = "Calendar month (1–12) the projection starts in (default 1)." };
         var fan = new Option<FileInfo?>("--fan-chart") { Description = "Write the hashprice fan chart (P5–P95 by month) to this .png or .svg file." };
+        var sensitivity = new Option<bool>("--sensitivity") { Description = "Add the tornado table: portfolio mean NPV with each input shifted down and up (12 more runs on up to 500 paths, same seed)." };
         var histogram = new Option<FileInfo?>("--histogram") { Description = "Write the NPV histogram of the first site's strategies to this .png or .svg file." };
         var command = new Command("value", "Monte-Carlo valuation: NPV percentiles of mining, lease, GPU cloud and hybrid per site and start year, "
             + "the best strategy and year, and the probability that converting beats mining.\n"
-            + "Example: hashpivot value samples/portfolio.yaml --paths 200 --seed 7")
+            + "Example: hashpivot value samples/portfolio.yaml --paths 200 --seed 7\n"
+            + "Example: hashpivot value samples/portfolio.yaml --paths 100 --sensitivity --json")
         {
-            file, paths, years, seed, vol, drift, discount, powerScale, gpuChange, startMonth, fan, histogram,
+            file, paths, years, seed, vol, drift, discount, powerScale, gpuChange, startMonth, fan, histogram, sensitivity,
         };
         Range(paths, 1, 1_000_000);
         Range(years, 1, 30);
@@ -68,24 +70,31 @@ internal static class ValueCommand
                 StartCalendarMonth = parsed.GetValue(startMonth) ?? defaults.StartCalendarMonth,
             };
             var pathCount = parsed.GetValue(paths);
-            using var progress = new StepReporter(context, quiet: false, totalSteps: 3);
+            using var progress = new StepReporter(context, quiet: false, totalSteps: parsed.GetValue(sensitivity) ? 4 : 3);
             progress.Step("load portfolio");
             var loaded = PortfolioWithSeries.LoadFile(path);
             var request = ValuationInputs.Request(loaded, assumptions, parsed.GetValue(years), parsed.GetValue(seed));
             progress.Step($"value {request.Sites.Count} site(s) × {pathCount:N0} paths × {request.Months} months");
             var result = ValuationEngine.Run(request, pathCount);
             progress.Step("summarise");
-            progress.Complete();
 
             // The input hash covers the portfolio file's bytes and every assumption, so a stored run says exactly what it valued.
             var inputs = ValuationInputs.InputsJson(File.ReadAllText(path), assumptions, request.Years, pathCount, request.Seed);
             var document = ValueDocument.From(result, RunInputs.Hash(inputs));
+            if (parsed.GetValue(sensitivity))
+            {
+                var sensitivityPaths = Math.Min(pathCount, 500);
+                progress.Step($"sensitivity: 6 inputs × 2 shifts × {sensitivityPaths} paths");
+                document = document with { Sensitivity = ValuationSensitivity.Table(request, sensitivityPaths), SensitivityPaths = sensitivityPaths };
+            }
+
             if (parsed.GetResult(StoreOption.Db) is not null)
             {
                 using var store = StoreOption.Open(parsed);
                 store.SaveRunAsync(RunRecord.Create(RunKind, DateTimeOffset.UtcNow, inputs, CliContext.ToJson(document), request.Seed)).GetAwaiter().GetResult();
             }
 
+            progress.Complete();
             if (parsed.GetValue(fan) is { } fanFile)
             {
                 HashpriceFanChart.Save(fanFile.FullName, result.HashpriceBands, result.Paths);
@@ -143,6 +152,19 @@ internal static class ValueCommand
             console.MarkupLine(Markup.Escape(string.Create(CultureInfo.InvariantCulture,
                 $"{s.Site}: best {s.BestStrategy}{(s.BestConversionYear is { } y ? $" from year {y}" : "")}; {s.BestConversion} from year {s.BestConversionStartYear} beats mining on {s.ProbConvertBeatsMining:P0} of paths; "
                 + $"converting instead of mining: IRR {(s.ConversionIrr is { } irr ? irr.ToString("P1", CultureInfo.InvariantCulture) : "n/a")}, payback {(s.ConversionPaybackMonths is { } pb ? $"{pb} months" : "n/a")}")));
+        }
+
+        if (d.Sensitivity is { } rows)
+        {
+            var tornado = new Table().Title($"Sensitivity: portfolio mean NPV (USD millions, {d.SensitivityPaths} paths)").AddColumn("Input").AddColumn("Low")
+                .AddColumn(new TableColumn("NPV at low").RightAligned()).AddColumn("High").AddColumn(new TableColumn("NPV at high").RightAligned())
+                .AddColumn(new TableColumn("Base").RightAligned());
+            foreach (var r in rows)
+            {
+                tornado.AddRow(Markup.Escape(r.Input), Markup.Escape(r.Low), M(r.LowNpvUsd), Markup.Escape(r.High), M(r.HighNpvUsd), M(r.BaseNpvUsd));
+            }
+
+            console.Write(tornado);
         }
 
         console.MarkupLine(Markup.Escape($"Portfolio, each site on its best strategy: P5 {M(d.Portfolio.NpvUsdP5)}M, P50 {M(d.Portfolio.NpvUsdP50)}M, P95 {M(d.Portfolio.NpvUsdP95)}M, mean {M(d.Portfolio.NpvUsdMean)}M USD"));

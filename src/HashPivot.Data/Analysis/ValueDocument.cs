@@ -12,6 +12,12 @@ public sealed record ValueDocument(
     ValuePortfolio Portfolio,
     IReadOnlyList<ValueBand> HashpriceBands)
 {
+    /// <summary>The tornado table (portfolio mean NPV, USD, with each input shifted down and up), when asked for.</summary>
+    public IReadOnlyList<SensitivityRow>? Sensitivity { get; init; }
+
+    /// <summary>Paths each sensitivity run used.</summary>
+    public int? SensitivityPaths { get; init; }
+
     /// <summary>The document of a merged result; <paramref name="inputHash"/> identifies the inputs (portfolio, assumptions, paths, seed).</summary>
     public static ValueDocument From(ValuationResult result, string inputHash)
     {

@@ -83,6 +83,20 @@ public class ValueCommandTests
     }
 
     [Fact]
+    public void Value_Sensitivity_ListsSixInputsAroundTheSameBase()
+    {
+        var json = CliRunner.Run("value", CliRunner.Sample("portfolio.yaml"), "--paths", "100", "--sensitivity", "--json").Json();
+        var rows = json.GetProperty("sensitivity").EnumerateArray().ToList();
+
+        Assert.Equal(6, rows.Count);
+        Assert.Equal(100, json.GetProperty("sensitivity_paths").GetInt32());
+        Assert.Single(rows.Select(r => r.GetProperty("base_npv_usd").GetDouble()).Distinct());
+
+        // The base is the main run's portfolio mean (same paths and seed).
+        Assert.Equal(json.GetProperty("portfolio").GetProperty("npv_usd_mean").GetDouble(), rows[0].GetProperty("base_npv_usd").GetDouble(), 3);
+    }
+
+    [Fact]
     public void Value_Charts_AreWritten()
     {
         var fan = Path.Combine(Path.GetTempPath(), $"hashpivot-fan-{Guid.NewGuid():N}.svg");

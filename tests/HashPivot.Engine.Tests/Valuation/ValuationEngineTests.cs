@@ -93,3 +93,21 @@ public class ValuationEngineTests
         Assert.Equal(cheap.Sites[1].Strategies[lease0].Npv.MeanUsd, dear.Sites[1].Strategies[lease0].Npv.MeanUsd, 6);
     }
 }
+
+public class ValuationSensitivityTests
+{
+    [Fact]
+    public void Table_MovesTheWayTheEconomicsSay()
+    {
+        var rows = ValuationSensitivity.Table(ValuationFixtures.Request(), 200).ToDictionary(r => r.Input);
+
+        // Dearer power can only lower mining margins; more AI revenue or cheaper capex can only raise the best strategy's NPV; a higher
+        // discount rate lowers the value of positive flows. Each row also reports the same base.
+        Assert.True(rows["power_price"].HighNpvUsd <= rows["power_price"].LowNpvUsd);
+        Assert.True(rows["ai_revenue"].HighNpvUsd >= rows["ai_revenue"].LowNpvUsd);
+        Assert.True(rows["ai_capex"].HighNpvUsd <= rows["ai_capex"].LowNpvUsd);
+        Assert.True(rows["btc_drift_per_year"].HighNpvUsd >= rows["btc_drift_per_year"].LowNpvUsd);
+        Assert.Single(rows.Values.Select(r => r.BaseNpvUsd).Distinct());
+        Assert.InRange(rows["power_price"].BaseNpvUsd, rows["power_price"].HighNpvUsd, rows["power_price"].LowNpvUsd);
+    }
+}
