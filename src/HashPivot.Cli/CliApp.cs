@@ -40,6 +40,7 @@ public static class CliApp
             DataCommand.Build(context),
             DispatchCommand.Build(context),
             ValueCommand.Build(context),
+            PlanCommand.Build(context),
             SectorCommand.Build(context),
             SectorCommand.BuildContracts(context),
             MarketsCommand.Build(context),

@@ -35,7 +35,7 @@ public partial class DocumentationExamplesTests
     public static TheoryData<string> HelpExamples()
     {
         var data = new TheoryData<string>();
-        foreach (var command in new[] { "analyze", "value", "hashprice", "compare", "asics", "deal", "halvings", "data synth grid", "data import", "data list", "data show", "data delete", "dispatch", "sector", "contracts", "markets event", "markets returns", "markets beta" })
+        foreach (var command in new[] { "analyze", "value", "plan", "hashprice", "compare", "asics", "deal", "halvings", "data synth grid", "data import", "data list", "data show", "data delete", "dispatch", "sector", "contracts", "markets event", "markets returns", "markets beta" })
         {
             var help = CliRunner.Run([.. command.Split(' '), "--help"]).Out;
             foreach (Match m in ExampleLine().Matches(help))
@@ -59,7 +59,7 @@ public partial class DocumentationExamplesTests
     public void Readme_HasExamples_ForEveryCommand()
     {
         var examples = ((IEnumerable<object[]>)ReadmeExamples()).Select(row => (string)row[0]).ToList();
-        foreach (var command in new[] { "analyze", "value", "hashprice", "compare", "asics", "deal", "halvings", "data synth grid", "dispatch" })
+        foreach (var command in new[] { "analyze", "value", "plan", "hashprice", "compare", "asics", "deal", "halvings", "data synth grid", "dispatch" })
         {
             Assert.Contains(examples, e => e.StartsWith($"hashpivot {command}", StringComparison.Ordinal));
         }
