@@ -103,9 +103,7 @@ internal static class ValueCommand
             if (parsed.GetValue(histogram) is { } histFile)
             {
                 var site = result.Sites[0];
-                var samples = new[] { StrategyKind.Mine, StrategyKind.Lease, StrategyKind.Cloud, StrategyKind.Hybrid }
-                    .Select(kind => site.Strategies.Where(v => v.Strategy.Kind == kind).MaxBy(v => v.Npv.MeanUsd)!.Strategy)
-                    .Select(st => (Label(st), result.NpvBySiteStrategy[Strategy.IndexOf(st.Kind, st.Year, request.Years)])).ToList();
+                var samples = result.BestOfEachKind(0).Select(x => (x.Strategy.Label, x.NpvUsd)).ToList();
                 NpvHistogramChart.Save(histFile.FullName, $"{site.Site}: NPV over {result.Paths:N0} paths (USD millions)", samples);
             }
 
@@ -128,8 +126,6 @@ internal static class ValueCommand
             r.AddError(string.Create(CultureInfo.InvariantCulture, $"{r.Option.Name} must be between {min} and {max}, got {v}."));
         }
     });
-
-    private static string Label(Strategy s) => s.Kind == StrategyKind.Mine ? "mine" : $"{s.Name} from year {s.Year}";
 
     private static void Render(IAnsiConsole console, ValueDocument d)
     {

@@ -25,8 +25,7 @@ public static class PlanInputs
                 StrategyKind.Hybrid => site.Lease.CapexUsdPerMw * site.ConvertibleMw * request.HybridLeaseShare,
                 _ => site.Lease.CapexUsdPerMw * site.ConvertibleMw,
             };
-            var label = strategy.Kind == StrategyKind.Mine ? "mine" : FormattableString.Invariant($"{strategy.Name} from year {strategy.Year}");
-            return new PlanOption(label, capex, capex * request.Financing.DebtShareOfCapex, result.NpvBySiteStrategy[(s * strategies) + k]);
+            return new PlanOption(strategy.Label, capex, capex * request.Financing.DebtShareOfCapex, result.NpvBySiteStrategy[(s * strategies) + k]);
         }).ToList())).ToList();
         return new PlanningProblem(sites, budgetUsd, financingLimitUsd, p5FloorUsd);
     }

@@ -30,6 +30,9 @@ public readonly record struct Strategy(StrategyKind Kind, int Year)
     /// <summary>The index of a conversion strategy starting in <paramref name="year"/>.</summary>
     public static int IndexOf(StrategyKind kind, int year, int years) => kind == StrategyKind.Mine ? 0 : 1 + (((int)kind - 1) * years) + year;
 
+    /// <summary>A label for charts and plans: "mine", or the conversion with its start year.</summary>
+    public string Label => Kind == StrategyKind.Mine ? "mine" : FormattableString.Invariant($"{Name} from year {Year}");
+
     /// <summary>Name as the CLI and JSON print it: mine, lease, gpu_cloud, hybrid.</summary>
     public string Name => Kind switch
     {

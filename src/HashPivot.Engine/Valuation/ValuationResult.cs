@@ -83,6 +83,16 @@ public sealed class ValuationResult
     /// <summary>Hashprice (USD/PH/day) per month at each of <see cref="BandPercentiles"/>: [percentile][month].</summary>
     public double[][] HashpriceBands { get; }
 
+    /// <summary>Each strategy kind of site <paramref name="site"/> at its best start year (by mean NPV), with its per-path NPVs (USD): what a histogram compares.</summary>
+    public IReadOnlyList<(Strategy Strategy, double[] NpvUsd)> BestOfEachKind(int site)
+    {
+        var years = Request.Years;
+        return Enum.GetValues<StrategyKind>()
+            .Select(kind => Sites[site].Strategies.Where(v => v.Strategy.Kind == kind).MaxBy(v => v.Npv.MeanUsd)!.Strategy)
+            .Select(s => (s, NpvBySiteStrategy[(site * Strategy.Count(years)) + Strategy.IndexOf(s.Kind, s.Year, years)]))
+            .ToList();
+    }
+
     /// <summary>Merges blocks that together cover paths 0..N−1 exactly once, in any order.</summary>
     /// <exception cref="ArgumentException">The blocks leave a gap, overlap, or disagree in shape.</exception>
     public static ValuationResult Merge(ValuationRequest request, IReadOnlyList<ValuationBlock> blocks)

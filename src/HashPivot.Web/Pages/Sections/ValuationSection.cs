@@ -22,12 +22,8 @@ internal static class ValuationSection
             P95 {UsdM(d.Portfolio.NpvUsdP95)}, mean {UsdM(d.Portfolio.NpvUsdMean)}. Assumptions as <code>hashpivot value</code>'s defaults (README).</p>
             """);
         body.Append(Figure("fan-chart", "Projected hashprice (USD/PH/day): P5–P95 and P25–P75 bands and the median by month", HashpriceFanChart.Svg(result.HashpriceBands, result.Paths)));
-        var years = result.Request.Years;
         var first = result.Sites[0];
-        var samples = new[] { StrategyKind.Mine, StrategyKind.Lease, StrategyKind.Cloud, StrategyKind.Hybrid }
-            .Select(kind => first.Strategies.Where(v => v.Strategy.Kind == kind).MaxBy(v => v.Npv.MeanUsd)!.Strategy)
-            .Select(st => (st.Kind == StrategyKind.Mine ? "mine" : $"{st.Name} from year {st.Year}", result.NpvBySiteStrategy[Strategy.IndexOf(st.Kind, st.Year, years)]))
-            .ToList();
+        var samples = result.BestOfEachKind(0).Select(x => (x.Strategy.Label, x.NpvUsd)).ToList();
         body.Append(Figure("npv-histogram", $"{first.Site}: NPV over the paths by strategy (USD millions)", NpvHistogramChart.Svg($"{first.Site}: NPV by strategy", samples)));
         body.Append("""
             <table id="valuation"><caption>NPV per site and strategy at its best start year (USD)</caption>
