@@ -10,7 +10,7 @@ public sealed class DashboardTests
     private static readonly string Screenshots = Path.Combine(RepoRoot(), "TestResults", "screenshots");
 
     [ChromiumFact]
-    public async Task SignInOpenPortfolioRunDispatchDownloadXlsx_ChartsRenderWithTheirSeries()
+    public async Task SignInOpenPortfolioRunValuationAndDispatchDownloadXlsx_ChartsRenderWithTheirSeries()
     {
         await using var server = await ServerProcess.StartAsync();
         using var playwright = await Playwright.CreateAsync();
@@ -25,6 +25,16 @@ public sealed class DashboardTests
         await Assertions.Expect(page.Locator("#economics tbody tr")).ToHaveCountAsync(4);
         await ExpectChartAsync(page, "#economics-chart", ["Mining margin", "Lease net of capital", "GPU cloud net of capital"]);
         await Shot(page, "portfolio-overview");
+
+        var overview = page.Url;
+        await page.ClickAsync("#valuation-link");
+        await page.FillAsync("#paths", "200");
+        await page.ClickAsync("#run-valuation");
+        await ExpectChartAsync(page, "#fan-chart", ["P5–P95", "P25–P75", "Median"]);
+        await ExpectChartAsync(page, "#npv-histogram", ["mine"]);
+        Assert.True(await page.Locator("#valuation tbody tr").CountAsync() >= 16); // 4 sites × 4 strategies
+        await Shot(page, "valuation");
+        await page.GotoAsync(overview);
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Dispatch North Hub merchant" }).ClickAsync();
         await Assertions.Expect(page.Locator("#fleet_mw")).Not.ToHaveValueAsync("");

@@ -83,6 +83,8 @@ public sealed class SecurityTests(ServerFactory server) : IClassFixture<ServerFa
 
         Assert.Equal(HttpStatusCode.NotFound, (await a.GetAsync($"/api/v1/portfolios/{bPortfolio}")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await a.GetAsync($"/api/v1/portfolios/{bPortfolio}/compare")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await a.PostAsJsonAsync($"/api/v1/portfolios/{bPortfolio}/value", new { paths = 10 })).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await a.GetAsync($"/portfolios/{bPortfolio}/valuation")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await a.PutAsJsonAsync($"/api/v1/portfolios/{bPortfolio}", new { name = "x", document = "sites: []" })).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await a.DeleteAsync($"/api/v1/portfolios/{bPortfolio}")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await a.GetAsync("/api/v1/datasets/synthetic-grid-2024")).StatusCode);

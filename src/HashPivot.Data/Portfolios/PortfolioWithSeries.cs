@@ -10,7 +10,18 @@ public sealed record PortfolioWithSeries(Portfolio Portfolio, IReadOnlyList<Time
     public static PortfolioWithSeries LoadFile(string path)
     {
         var reader = new RecordingSeriesReader();
-        var portfolio = new PortfolioLoader(reader).LoadFile(path);
+        return From(new PortfolioLoader(reader).LoadFile(path), reader);
+    }
+
+    /// <summary>Loads a portfolio document whose series the given recording reader reads (the server's workspace datasets).</summary>
+    public static PortfolioWithSeries Load(string yaml, string file, RecordingSeriesReader reader)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        return From(new PortfolioLoader(reader).Load(yaml, file, ""), reader);
+    }
+
+    private static PortfolioWithSeries From(Portfolio portfolio, RecordingSeriesReader reader)
+    {
         var prices = new List<TimeSeries?>();
         var next = 0;
         foreach (var site in portfolio.Sites)

@@ -3,9 +3,9 @@ using HashPivot.Engine.Series;
 
 namespace HashPivot.Data.Portfolios;
 
-/// <summary>Reads a portfolio's price series (USD/MWh) from files as the CLI does and keeps each one with its timestamps, in the order the loader asked for them.</summary>
+/// <summary>Reads a portfolio's price series (USD/MWh), from files as the CLI does or through a given reader (the server's datasets), and keeps each one with its timestamps, in the order the loader asked for them.</summary>
 /// <remarks>A site's <c>PowerPrice</c> keeps values only; the report's dispatch and the valuation's power months need the interval starts too, so they are kept here rather than read twice.</remarks>
-public sealed class RecordingSeriesReader : IPriceSeriesReader
+public sealed class RecordingSeriesReader(Func<string, string?, TimeSeries>? read = null, IPriceSeriesReader? resolver = null) : IPriceSeriesReader
 {
     private readonly List<TimeSeries> _read = [];
 
@@ -15,8 +15,12 @@ public sealed class RecordingSeriesReader : IPriceSeriesReader
     /// <inheritdoc />
     public IReadOnlyList<double> ReadPrices(string path, string? column)
     {
-        var series = GridPriceCsv.ParseFile(path).ValueOrThrow().Select(path, column, "column");
+        var series = read is null ? GridPriceCsv.ParseFile(path).ValueOrThrow().Select(path, column, "column") : read(path, column);
         _read.Add(series);
         return series.Values.ToArray();
     }
+
+    /// <inheritdoc />
+    public (string? Resolved, string Problem) Resolve(string series, string baseDirectory) =>
+        resolver is null ? ((IPriceSeriesReader)new GridPriceSeriesReader()).Resolve(series, baseDirectory) : resolver.Resolve(series, baseDirectory);
 }

@@ -43,6 +43,11 @@ internal static class ApiEndpoints
             await w.Store.GetPortfolioAsync(id, ct) is { } p ? Results.Ok(CompareDocument.Run(Portfolios.Load(w.Store, p))) : NotFound("portfolio", id))
             .WithSummary("Mining versus lease versus GPU cloud per site and per MW, as hashpivot compare --json.");
 
+        portfolios.MapPost("/{id:long}/value", async (long id, HttpRequest request, CurrentWorkspace w, CancellationToken ct) =>
+            await ValuationRuns.RunAsync(w.Store, id, await ApiJson.ReadAsync<ValueRequest>(request), ct) is { } run ? Results.Ok(run) : NotFound("portfolio", id))
+            .RequireAuthorization(Auth.Editor).Accepts<ValueRequest>("application/json").Produces<ValueRunResult>()
+            .WithSummary("Monte-Carlo valuation of the portfolio (paths ≤ 20,000), stored as a run with seed and input hash; the result is hashpivot value --json.");
+
         api.MapPost("/dispatch", DispatchAsync).RequireAuthorization(Auth.Editor).Accepts<DispatchRequest>("application/json")
             .WithSummary("Solves a site's dispatch over a price dataset and stores it as a run (inputs, input hash, results and schedule).");
 

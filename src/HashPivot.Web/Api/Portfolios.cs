@@ -18,6 +18,11 @@ internal static class Portfolios
     /// <summary>The portfolio of a record.</summary>
     public static Portfolio Load(IHashPivotStore store, PortfolioRecord record) => Load(store, record.Document, $"portfolio {record.Id}");
 
+    /// <summary>The portfolio of a record with its sites' price series and their timestamps, for the valuation.</summary>
+    public static PortfolioWithSeries LoadWithSeries(IHashPivotStore store, PortfolioRecord record) =>
+        PortfolioWithSeries.Load(record.Document, $"portfolio {record.Id}", new RecordingSeriesReader(
+            (name, column) => Data.Analysis.DispatchInputs.ReadStoredPrices(store, name, column, "series", "column"), new WorkspaceSeriesReader(store)));
+
     /// <summary>The document text of a request body: a YAML string as is, an object as its JSON text.</summary>
     public static string DocumentText(JsonElement document) => document.ValueKind switch
     {

@@ -16,6 +16,7 @@ internal static class PortfolioPages
     {
         app.MapGet("/portfolios", ListAsync).ExcludeFromDescription();
         app.MapGet("/portfolios/{id:long}", OverviewAsync).ExcludeFromDescription();
+        app.MapGet("/portfolios/{id:long}/valuation", ValuationAsync).ExcludeFromDescription();
     }
 
     private static async Task<IResult> ListAsync(HttpContext context, CurrentWorkspace w)
@@ -54,8 +55,35 @@ internal static class PortfolioPages
         }
 
         var body = EconomicsSection.Render(doc, i => $"""<a href="/portfolios/{record.Id}/sites/{i}/dispatch">Dispatch {E(doc.Sites[i].Name)}</a>""");
-        body += $"""<p class="note">JSON: <a href="/api/v1/portfolios/{record.Id}/compare">/api/v1/portfolios/{record.Id}/compare</a>.</p>""";
+        body += $"""<p><a id="valuation-link" href="/portfolios/{record.Id}/valuation">Value mining against converting each site (Monte-Carlo)</a></p><p class="note">JSON: <a href="/api/v1/portfolios/{record.Id}/compare">/api/v1/portfolios/{record.Id}/compare</a>.</p>""";
         return Page(context, record.Name, "Portfolios", body);
+    }
+
+    // A page view values on the spot without storing a run (GET changes nothing); POST /api/v1/portfolios/{id}/value stores one.
+    private static async Task<IResult> ValuationAsync(long id, int? paths, long? seed, HttpContext context, CurrentWorkspace w)
+    {
+        if (await w.Store.GetPortfolioAsync(id, context.RequestAborted) is not { } record)
+        {
+            return NotFound(context, $"portfolio {id}");
+        }
+
+        var request = new ValueRequest { Paths = Math.Clamp(paths ?? 500, 1, 5_000), Seed = seed ?? 42 };
+        var form = string.Create(CultureInfo.InvariantCulture, $"""
+            <form method="get" class="grid" action="/portfolios/{record.Id}/valuation">
+            <label for="paths">Paths (up to 5,000)<input id="paths" name="paths" type="number" min="1" max="5000" value="{request.Paths}"></label>
+            <label for="seed">Seed<input id="seed" name="seed" type="number" value="{request.Seed}"></label>
+            <button type="submit" id="run-valuation">Run valuation</button>
+            </form>
+            """);
+        try
+        {
+            var (document, result, _) = ValuationRuns.Value(w.Store, record, request, context.RequestAborted);
+            return Page(context, $"{record.Name}: valuation", "Portfolios", form + ValuationSection.Render(document, result));
+        }
+        catch (InputException e)
+        {
+            return Page(context, record.Name, "Portfolios", $"<p class=\"error\" role=\"alert\">The portfolio does not load:</p><ul>{string.Concat(e.Problems.Select(p => $"<li>{E(p.ToString())}</li>"))}</ul>", 400);
+        }
     }
 
     internal static IResult NotFound(HttpContext context, string what) =>

@@ -1,0 +1,66 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using HashPivot.Data.Analysis;
+using HashPivot.Data.Portfolios;
+using HashPivot.Data.Valuation;
+using HashPivot.Engine.Valuation;
+
+namespace HashPivot.Web.Tests;
+
+// The server's valuation: the engine result the CLI gives for the sample, stored as a run with its seed and input hash.
+public sealed class ValuationApiTests(ServerFactory server) : IClassFixture<ServerFactory>
+{
+    [Fact]
+    public async Task Value_SeededSamplePortfolio_EqualsTheEngineOnTheSampleFile_AndIsStored()
+    {
+        var admin = await server.DemoAdminAsync();
+        var id = (await admin.GetFromJsonAsync<JsonElement>("/api/v1/portfolios"))[0].GetProperty("id").GetInt64();
+
+        var response = await admin.PostAsJsonAsync($"/api/v1/portfolios/{id}/value", new { paths = 150, seed = 3 });
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var result = body.GetProperty("result");
+        Assert.Equal(150, result.GetProperty("paths").GetInt32());
+
+        // The CLI path: the sample file from disk with its CSV series; the server reads the same prices from the seeded dataset.
+        var file = PortfolioWithSeries.LoadFile(Path.Combine(Repo.Root, "samples", "portfolio.yaml"));
+        var engine = ValuationEngine.Run(ValuationInputs.Request(file, new ValuationAssumptions(), 10, 3), 150);
+        var expected = ValueDocument.From(engine, "");
+        Assert.Equal(expected.Portfolio.NpvUsdMean, result.GetProperty("portfolio").GetProperty("npv_usd_mean").GetDouble(), 3);
+        Assert.Equal(expected.Sites.Select(s => s.BestStrategy), result.GetProperty("sites").EnumerateArray().Select(s => s.GetProperty("best_strategy").GetString()));
+
+        var run = await admin.GetFromJsonAsync<JsonElement>($"/api/v1/runs/{body.GetProperty("run_id").GetString()}");
+        Assert.Equal("value", run.GetProperty("kind").GetString());
+        Assert.Equal(3, run.GetProperty("seed").GetInt64());
+        Assert.Equal(result.GetProperty("input_hash").GetString(), run.GetProperty("input_hash").GetString());
+    }
+
+    [Fact]
+    public async Task Value_TooManyPaths_Is400NamingTheField()
+    {
+        var admin = await server.DemoAdminAsync();
+        var id = (await admin.GetFromJsonAsync<JsonElement>("/api/v1/portfolios"))[0].GetProperty("id").GetInt64();
+
+        var response = await admin.PostAsJsonAsync($"/api/v1/portfolios/{id}/value", new { paths = 1_000_000, years = 0 });
+        var fields = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").EnumerateArray().Select(e => e.GetProperty("field").GetString());
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(["paths", "years"], fields);
+    }
+
+    [Fact]
+    public async Task ValuationPage_RendersTheFanChartAndTheStrategyTable()
+    {
+        var admin = await server.DemoAdminAsync();
+        var id = (await admin.GetFromJsonAsync<JsonElement>("/api/v1/portfolios"))[0].GetProperty("id").GetInt64();
+
+        var html = await admin.GetStringAsync($"/portfolios/{id}/valuation?paths=80&seed=1");
+
+        Assert.Contains("id=\"fan-chart\"", html, StringComparison.Ordinal);
+        Assert.Contains("id=\"npv-histogram\"", html, StringComparison.Ordinal);
+        Assert.Contains("id=\"valuation\"", html, StringComparison.Ordinal);
+        Assert.Contains("P5–P95", html, StringComparison.Ordinal);
+    }
+}
