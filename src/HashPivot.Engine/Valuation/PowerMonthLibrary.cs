@@ -88,6 +88,21 @@ public sealed class PowerMonthLibrary
         return new PowerMonthLibrary(sorted, byMonth, sum / pricesUsdPerMwh.Length);
     }
 
+    /// <summary>The library as plain arrays (for sending it to another process); <see cref="FromParts"/> rebuilds it exactly.</summary>
+    public PowerMonthLibraryParts ToParts() => new(_sorted, _byCalendarMonth, MeanUsdPerMwh, HoursPerFlatMonth);
+
+    /// <summary>The library <see cref="ToParts"/> described (the prefix sums are recomputed in the same order, so bit for bit).</summary>
+    public static PowerMonthLibrary FromParts(PowerMonthLibraryParts parts)
+    {
+        ArgumentNullException.ThrowIfNull(parts);
+        if (parts.BlocksByCalendarMonth.Count != 12 || parts.BlocksByCalendarMonth.Any(b => b.Length == 0 || b.Any(i => i < 0 || i >= parts.SortedPricesUsdPerMwh.Count)))
+        {
+            throw new ArgumentException("every calendar month needs at least one block index within the library", nameof(parts));
+        }
+
+        return new PowerMonthLibrary([.. parts.SortedPricesUsdPerMwh], [.. parts.BlocksByCalendarMonth], parts.MeanUsdPerMwh) { HoursPerFlatMonth = parts.HoursPerFlatMonth };
+    }
+
     /// <summary>A library of one flat price (USD/MWh), 730.5 hours a month: a fixed-price contract.</summary>
     public static PowerMonthLibrary Flat(double priceUsdPerMwh)
     {
@@ -134,3 +149,7 @@ public sealed class PowerMonthLibrary
     /// <summary>Hours in block <paramref name="block"/> (730.5 for a flat library).</summary>
     public double Hours(int block) => HoursPerFlatMonth > 0 ? HoursPerFlatMonth : _sorted[block].Length;
 }
+
+/// <summary>A <see cref="PowerMonthLibrary"/> as plain arrays: each historical month's prices sorted (USD/MWh), the blocks of each calendar month, the mean and, for a flat library, the hours a month stands for.</summary>
+public sealed record PowerMonthLibraryParts(
+    IReadOnlyList<double[]> SortedPricesUsdPerMwh, IReadOnlyList<int[]> BlocksByCalendarMonth, double MeanUsdPerMwh, double HoursPerFlatMonth);

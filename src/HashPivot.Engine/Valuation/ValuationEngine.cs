@@ -26,7 +26,7 @@ public static class ValuationEngine
         var sites = request.Sites.Count;
         var npv = new double[sites * strategies * pathCount];
         var hashprice = new double[pathCount * months];
-        var miningSum = new double[sites * months];
+        var miningSum = new Int128[sites * months];
         var market = new MarketPath(months);
         var discounted = new double[months + 1];
         var mined = new double[months];
@@ -40,7 +40,7 @@ public static class ValuationEngine
                 ValueSite(request, plan, s, market, discounted, mined);
                 for (var m = 0; m < months; m++)
                 {
-                    miningSum[(s * months) + m] += mined[m];
+                    miningSum[(s * months) + m] += ValuationBlock.ToFixed(mined[m]);
                 }
 
                 WriteNpvs(request, plan, s, discounted, mined, npv.AsSpan(((s * strategies) + 0) * pathCount), pathCount, p);

@@ -62,6 +62,26 @@ public sealed class ValuationResult
         HashpriceBands = hashpriceBands;
     }
 
+    /// <summary>
+    /// A result from the parts another process merged with <see cref="Merge"/> (a cluster's coordinator): the per-path NPVs, the site
+    /// valuations, the portfolio NPV per path and the hashprice bands, unchanged.
+    /// </summary>
+    public static ValuationResult FromParts(ValuationRequest request, int paths, double[][] npvBySiteStrategy, IReadOnlyList<SiteValuation> sites, double[] portfolioNpvUsd, double[][] hashpriceBands)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(npvBySiteStrategy);
+        ArgumentNullException.ThrowIfNull(sites);
+        ArgumentNullException.ThrowIfNull(portfolioNpvUsd);
+        ArgumentNullException.ThrowIfNull(hashpriceBands);
+        if (npvBySiteStrategy.Length != request.Sites.Count * Strategy.Count(request.Years) || sites.Count != request.Sites.Count || portfolioNpvUsd.Length != paths
+            || hashpriceBands.Length != BandPercentiles.Length || npvBySiteStrategy.Any(x => x.Length != paths))
+        {
+            throw new ArgumentException("the parts do not have the request's shape", nameof(npvBySiteStrategy));
+        }
+
+        return new ValuationResult(request, paths, npvBySiteStrategy, sites, portfolioNpvUsd, hashpriceBands);
+    }
+
     /// <summary>Percentiles of <see cref="HashpriceBands"/>, in order.</summary>
     public static readonly double[] BandPercentiles = [0.05, 0.25, 0.5, 0.75, 0.95];
 
@@ -131,7 +151,7 @@ public sealed class ValuationResult
             hashprice[m] = new double[paths];
         }
 
-        var miningMean = new double[sites * months];
+        var miningSum = new Int128[sites * months];
         foreach (var b in ordered)
         {
             for (var k = 0; k < npv.Length; k++)
@@ -147,10 +167,16 @@ public sealed class ValuationResult
                 }
             }
 
-            for (var i = 0; i < miningMean.Length; i++)
+            for (var i = 0; i < miningSum.Length; i++)
             {
-                miningMean[i] += b.MiningCashUsdPerMwSum[i] / paths;
+                miningSum[i] += b.MiningCashFixedSum[i];
             }
+        }
+
+        var miningMean = new double[sites * months];
+        for (var i = 0; i < miningMean.Length; i++)
+        {
+            miningMean[i] = ValuationBlock.FromFixed(miningSum[i]) / paths;
         }
 
         var siteValues = new List<SiteValuation>();

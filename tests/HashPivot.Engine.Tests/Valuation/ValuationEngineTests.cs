@@ -53,6 +53,23 @@ public class ValuationEngineTests
         Assert.Equal(reference.HashpriceBands.SelectMany(x => x), merged.HashpriceBands.SelectMany(x => x));
         Assert.Equal(reference.Sites.Select(s => s.ProbConvertBeatsMining), merged.Sites.Select(s => s.ProbConvertBeatsMining));
         Assert.Equal(reference.Sites.Select(s => s.ConversionIrr), merged.Sites.Select(s => s.ConversionIrr));
+        Assert.Equal(reference.Sites.Select(s => s.ConversionPaybackMonths), merged.Sites.Select(s => s.ConversionPaybackMonths));
+    }
+
+    [Fact]
+    public void MiningCashSum_IsTheSameInteger_WhateverTheSplit()
+    {
+        // The fixed-point sum behind the IRR's mean mining flows must not depend on how paths are grouped (the cluster splits anywhere).
+        var request = ValuationFixtures.Request();
+        var whole = ValuationEngine.RunBlock(request, 0, 90);
+        var parts = new[] { ValuationEngine.RunBlock(request, 0, 13), ValuationEngine.RunBlock(request, 13, 50), ValuationEngine.RunBlock(request, 63, 27) };
+
+        for (var i = 0; i < whole.MiningCashFixedSum.Length; i++)
+        {
+            Assert.Equal(whole.MiningCashFixedSum[i], parts[0].MiningCashFixedSum[i] + parts[1].MiningCashFixedSum[i] + parts[2].MiningCashFixedSum[i]);
+        }
+
+        Assert.NotEqual(Int128.Zero, whole.MiningCashFixedSum[0]);
     }
 
     [Fact]

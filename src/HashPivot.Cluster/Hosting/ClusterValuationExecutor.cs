@@ -1,0 +1,115 @@
+using HashPivot.Cluster.Grains;
+using HashPivot.Cluster.Wire;
+using HashPivot.Engine.Valuation;
+
+namespace HashPivot.Cluster.Hosting;
+
+/// <summary>How a run is cut for the cluster: paths per slice, sites per slice (0 = all), slices in flight (0 = all) and the status poll.</summary>
+public sealed record ClusterRunOptions
+{
+    /// <summary>Default paths per slice: big enough that the per-slice overhead stays under 5 % (bench/RESULTS.md).</summary>
+    public const int DefaultSlicePaths = 500;
+
+    /// <summary>Paths per slice.</summary>
+    public int SlicePaths { get; init; } = DefaultSlicePaths;
+
+    /// <summary>Sites per slice (0: every site of the request in one slice).</summary>
+    public int SitesPerSlice { get; init; }
+
+    /// <summary>Slices in flight at once (0: all).</summary>
+    public int MaxInFlight { get; init; }
+
+    /// <summary>How often the client asks the coordinator where the run stands.</summary>
+    public TimeSpan PollInterval { get; init; } = TimeSpan.FromMilliseconds(100);
+}
+
+/// <summary>
+/// Runs valuations on an Orleans cluster: one coordinator grain per run slices it over the silos and merges the slices into exactly the
+/// in-process result. If the coordinator's silo dies the run is started again under the same id; slices finished on live silos are kept.
+/// </summary>
+public sealed class ClusterValuationExecutor(IClusterClient client, ClusterRunOptions? options = null, string? name = null) : IValuationExecutor
+{
+    private readonly ClusterRunOptions _options = options ?? new ClusterRunOptions();
+
+    /// <inheritdoc/>
+    public string Name { get; } = name ?? "cluster";
+
+    /// <inheritdoc/>
+    public async Task<ValuationResult> RunAsync(ValuationRequest request, int paths, IProgress<int>? progress, CancellationToken cancellationToken) =>
+        (await SweepAsync([request], paths, progress, cancellationToken).ConfigureAwait(false))[0];
+
+    /// <summary>Values every request (assumption set) over the same <paramref name="paths"/>; <paramref name="progress"/> hears path counts as they finish.</summary>
+    public async Task<IReadOnlyList<ValuationResult>> SweepAsync(IReadOnlyList<ValuationRequest> requests, int paths, IProgress<int>? progress, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(requests);
+        ArgumentOutOfRangeException.ThrowIfLessThan(paths, 1);
+        var order = new SweepOrder
+        {
+            Requests = [.. requests.Select(ValuationWire.EncodeRequest)],
+            Paths = paths,
+            SlicePaths = _options.SlicePaths,
+            SitesPerSlice = _options.SitesPerSlice,
+            MaxInFlight = _options.MaxInFlight,
+        };
+        var run = client.GetGrain<IValuationRunGrain>(Guid.NewGuid().ToString("N"));
+        await run.StartAsync(order).ConfigureAwait(false);
+        using var cancel = cancellationToken.Register(() => run.CancelAsync().Ignore());
+        long reported = 0;
+        var failures = 0;
+        while (true)
+        {
+            await Task.Delay(_options.PollInterval, CancellationToken.None).ConfigureAwait(false);
+            RunStatus status;
+            try
+            {
+                status = await run.GetStatusAsync().ConfigureAwait(false);
+                failures = 0;
+            }
+            catch (Exception) when (++failures < 20)
+            {
+                // The coordinator's silo is gone (or going): start the run again under the same id on a live silo; slices already
+                // finished elsewhere answer from their kept blocks.
+                await Task.Delay(TimeSpan.FromMilliseconds(250), CancellationToken.None).ConfigureAwait(false);
+                await TryStartAsync(run, order).ConfigureAwait(false);
+                continue;
+            }
+
+            if (status.State == "idle")
+            {
+                await TryStartAsync(run, order).ConfigureAwait(false); // a fresh activation after the old one's silo died
+                continue;
+            }
+
+            if (progress is not null && status.PathsDone > reported)
+            {
+                progress.Report((int)(status.PathsDone - reported));
+                reported = status.PathsDone;
+            }
+
+            switch (status.State)
+            {
+                case "succeeded":
+                    var results = await run.GetResultsAsync().ConfigureAwait(false);
+                    return [.. results.Select((bytes, i) => ValuationWire.DecodeResult(requests[i], bytes))];
+                case "cancelled":
+                    throw new OperationCanceledException("the cluster run was cancelled", cancellationToken);
+                case "failed":
+                    throw new InvalidOperationException($"the cluster run failed: {status.Error}");
+                default:
+                    break;
+            }
+        }
+    }
+
+    private static async Task TryStartAsync(IValuationRunGrain run, SweepOrder order)
+    {
+        try
+        {
+            await run.StartAsync(order).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not ArgumentException)
+        {
+            // The membership has not yet noticed the dead silo; the next poll tries again.
+        }
+    }
+}
