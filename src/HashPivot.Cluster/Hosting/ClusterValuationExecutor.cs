@@ -34,6 +34,9 @@ public sealed class ClusterValuationExecutor(IClusterClient client, ClusterRunOp
     /// <inheritdoc/>
     public string Name { get; } = name ?? "cluster";
 
+    /// <summary>Hears each run's id once its coordinator has started (tests use it to find the coordinator's silo).</summary>
+    internal Action<string>? RunStarted { get; init; }
+
     /// <inheritdoc/>
     public async Task<ValuationResult> RunAsync(ValuationRequest request, int paths, IProgress<int>? progress, CancellationToken cancellationToken) =>
         (await SweepAsync([request], paths, progress, cancellationToken).ConfigureAwait(false))[0];
@@ -51,8 +54,10 @@ public sealed class ClusterValuationExecutor(IClusterClient client, ClusterRunOp
             SitesPerSlice = _options.SitesPerSlice,
             MaxInFlight = _options.MaxInFlight,
         };
-        var run = client.GetGrain<IValuationRunGrain>(Guid.NewGuid().ToString("N"));
+        var runId = Guid.NewGuid().ToString("N");
+        var run = client.GetGrain<IValuationRunGrain>(runId);
         await run.StartAsync(order).ConfigureAwait(false);
+        RunStarted?.Invoke(runId);
         using var cancel = cancellationToken.Register(() => run.CancelAsync().Ignore());
         long reported = 0;
         var failures = 0;

@@ -1,0 +1,119 @@
+using Xunit.Abstractions;
+using HashPivot.Cluster.Grains;
+using HashPivot.Cluster.Hosting;
+using HashPivot.Engine.Valuation;
+
+namespace HashPivot.Cluster.Tests;
+
+public class FaultToleranceTests(ITestOutputHelper output)
+{
+    [Fact]
+    public async Task KillingAWorkerSiloMidRun_StillGivesTheIdenticalResult()
+    {
+        var cluster = await TestClusters.StartAsync(3);
+        try
+        {
+            const int Paths = 3000;
+            var request = Requests.Make(sites: 5);
+            string? runId = null;
+            var executor = new ClusterValuationExecutor(cluster.Client, new ClusterRunOptions { SlicePaths = 25, MaxInFlight = 6 })
+            {
+                RunStarted = id => runId = id,
+            };
+            var done = 0;
+            Task? kill = null;
+            long pathsWhenKilled = -1;
+            var progress = new SyncProgress(n =>
+            {
+                // Once a tenth of the run is done, kill (no graceful shutdown) a silo that is neither the primary (it holds the development
+                // membership table) nor the coordinator's: its running slices are lost and must be re-run on the others.
+                if (Interlocked.Add(ref done, n) >= Paths / 10 && kill is null)
+                {
+                    kill = Task.Run(async () =>
+                    {
+                        var coordinator = await cluster.Client.GetGrain<IValuationRunGrain>(runId!).GetSiloAsync();
+                        var victim = cluster.SecondarySilos.First(s => !coordinator.Contains(s.SiloAddress.Endpoint.ToString(), StringComparison.Ordinal));
+                        pathsWhenKilled = (await cluster.Client.GetGrain<IValuationRunGrain>(runId!).GetStatusAsync()).PathsDone;
+                        await cluster.KillSiloAsync(victim);
+                    });
+                }
+            });
+
+            var result = await executor.RunAsync(request, Paths, progress, CancellationToken.None);
+            await kill!;
+
+            Requests.AssertIdentical(ValuationEngine.Run(request, Paths), result);
+            Assert.InRange(pathsWhenKilled, 0, Paths - 1); // the silo died while the run was still going
+            var status = await cluster.Client.GetGrain<IValuationRunGrain>(runId!).GetStatusAsync();
+            output.WriteLine($"killed at {pathsWhenKilled} of {Paths} paths; {status.SlicesRetried} slice attempts re-run, {status.SlicesDone} of {status.SlicesTotal} slices");
+            Assert.Equal(2, cluster.GetActiveSilos().Count());
+        }
+        finally
+        {
+            await cluster.StopAllSilosAsync();
+            await cluster.DisposeAsync();
+        }
+    }
+
+    [Fact]
+    public async Task KillingTheCoordinatorsSiloMidRun_StillGivesTheIdenticalResult()
+    {
+        var cluster = await TestClusters.StartAsync(3);
+        try
+        {
+            const int Paths = 3000;
+            var request = Requests.Make(sites: 5);
+            for (var attempt = 0; ; attempt++)
+            {
+                // The coordinator lands where placement puts it; the primary silo holds the development membership table and cannot be
+                // killed, so a run whose coordinator is on the primary is cancelled and tried again under a new id.
+                using var retry = new CancellationTokenSource();
+                string? coordinator = null;
+                Task? kill = null;
+                var done = 0;
+                var executor = new ClusterValuationExecutor(cluster.Client, new ClusterRunOptions { SlicePaths = 25, MaxInFlight = 3 })
+                {
+                    RunStarted = id => coordinator = id,
+                };
+                var progress = new SyncProgress(n =>
+                {
+                    if (Interlocked.Add(ref done, n) >= Paths / 10 && kill is null)
+                    {
+                        kill = Task.Run(async () =>
+                        {
+                            var silo = await cluster.Client.GetGrain<IValuationRunGrain>(coordinator!).GetSiloAsync();
+                            var victim = cluster.SecondarySilos.FirstOrDefault(s => silo.Contains(s.SiloAddress.Endpoint.ToString(), StringComparison.Ordinal));
+                            if (victim is null)
+                            {
+                                await retry.CancelAsync();
+                                return;
+                            }
+
+                            await cluster.KillSiloAsync(victim);
+                            output.WriteLine($"killed the coordinator's silo {silo} at {Volatile.Read(ref done)} paths");
+                        });
+                    }
+                });
+
+                try
+                {
+                    var result = await executor.RunAsync(request, Paths, progress, retry.Token);
+                    await kill!;
+                    Assert.False(retry.IsCancellationRequested);
+                    Requests.AssertIdentical(ValuationEngine.Run(request, Paths), result);
+                    Assert.Equal(2, cluster.GetActiveSilos().Count());
+                    return;
+                }
+                catch (OperationCanceledException) when (retry.IsCancellationRequested && attempt < 20)
+                {
+                    output.WriteLine("coordinator on the primary silo; trying another run");
+                }
+            }
+        }
+        finally
+        {
+            await cluster.StopAllSilosAsync();
+            await cluster.DisposeAsync();
+        }
+    }
+}
