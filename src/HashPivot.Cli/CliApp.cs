@@ -45,6 +45,7 @@ public static class CliApp
             SectorCommand.BuildContracts(context),
             MarketsCommand.Build(context),
             ServeCommand.Build(context),
+            SiloCommand.Build(context),
         };
         root.Options.Add(Json);
         root.Options.Add(StoreOption.Db);

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using HashPivot.Charts;
+using HashPivot.Cluster.Hosting;
 using HashPivot.Data.Analysis;
 using HashPivot.Data.Portfolios;
 using HashPivot.Data.Store;
@@ -29,14 +30,18 @@ internal static class ValueCommand
         var startMonth = new Option<int?>("--start-month") { Description = "Calendar month (1–12) the projection starts in (default 1)." };
         var fan = new Option<FileInfo?>("--fan-chart") { Description = "Write the hashprice fan chart (P5–P95 by month) to this .png or .svg file." };
         var sensitivity = new Option<bool>("--sensitivity") { Description = "Add the tornado table: portfolio mean NPV with each input shifted down and up (12 more runs on up to 500 paths, same seed)." };
+        var cluster = new Option<string?>("--cluster") { Description = "Run the paths on an Orleans cluster through the silo gateway at HOST:PORT (see hashpivot silo); the result is identical to a local run." };
+        var clusterId = new Option<string>("--cluster-id") { Description = "The cluster's id (as given to hashpivot silo).", DefaultValueFactory = _ => "hashpivot" };
+        var slicePaths = new Option<int>("--slice-paths") { Description = "Paths per cluster slice.", DefaultValueFactory = _ => ClusterRunOptions.DefaultSlicePaths };
         var histogram = new Option<FileInfo?>("--histogram") { Description = "Write the NPV histogram of the first site's strategies to this .png or .svg file." };
         var command = new Command("value", "Monte-Carlo valuation: NPV percentiles of mining, lease, GPU cloud and hybrid per site and start year, "
             + "the best strategy and year, and the probability that converting beats mining.\n"
             + "Example: hashpivot value samples/portfolio.yaml --paths 200 --seed 7\n"
             + "Example: hashpivot value samples/portfolio.yaml --paths 100 --sensitivity --json")
         {
-            file, paths, years, seed, vol, drift, discount, powerScale, gpuChange, startMonth, fan, histogram, sensitivity,
+            file, paths, years, seed, vol, drift, discount, powerScale, gpuChange, startMonth, fan, histogram, sensitivity, cluster, clusterId, slicePaths,
         };
+        Range(slicePaths, 1, 1_000_000);
         Range(paths, 1, 1_000_000);
         Range(years, 1, 30);
         Range(startMonth, 1, 12);
@@ -75,7 +80,9 @@ internal static class ValueCommand
             var loaded = PortfolioWithSeries.LoadFile(path);
             var request = ValuationInputs.Request(loaded, assumptions, parsed.GetValue(years), parsed.GetValue(seed));
             progress.Step($"value {request.Sites.Count} site(s) × {pathCount:N0} paths × {request.Months} months");
-            var result = ValuationEngine.Run(request, pathCount);
+            var result = parsed.GetValue(cluster) is { } gateway
+                ? RunOnCluster(gateway, parsed.GetValue(clusterId)!, parsed.GetValue(slicePaths), request, pathCount)
+                : ValuationEngine.Run(request, pathCount);
             progress.Step("summarise");
 
             // The input hash covers the portfolio file's bytes and every assumption, so a stored run says exactly what it valued.
@@ -117,6 +124,20 @@ internal static class ValueCommand
             return CliApp.Ok;
         }));
         return command;
+    }
+
+    private static ValuationResult RunOnCluster(string gateway, string clusterId, int slicePaths, ValuationRequest request, int paths)
+    {
+        var connection = ClusterConnection.ConnectAsync(gateway, clusterId).GetAwaiter().GetResult();
+        try
+        {
+            var executor = new ClusterValuationExecutor(connection.Client, new ClusterRunOptions { SlicePaths = slicePaths }, $"cluster {gateway}");
+            return executor.RunAsync(request, paths, null, CancellationToken.None).GetAwaiter().GetResult();
+        }
+        finally
+        {
+            connection.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        }
     }
 
     private static void Range<T>(Option<T> option, double min, double max) => option.Validators.Add(r =>
