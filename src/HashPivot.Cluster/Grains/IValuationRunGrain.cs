@@ -15,8 +15,14 @@ public interface IValuationRunGrain : IGrainWithStringKey
     [AlwaysInterleave]
     Task<RunStatus> GetStatusAsync();
 
-    /// <summary>The merged results (<see cref="Wire.ValuationWire.EncodeResult"/>), one per assumption set; only once succeeded.</summary>
-    Task<byte[][]> GetResultsAsync();
+    /// <summary>Bytes of each assumption set's merged result (<see cref="Wire.ValuationWire.EncodeResult"/>); only once succeeded.</summary>
+    Task<long[]> GetResultSizesAsync();
+
+    /// <summary>
+    /// Up to <paramref name="count"/> bytes of assumption set <paramref name="set"/>'s merged result from <paramref name="offset"/>: a result holds
+    /// every per-path NPV (hundreds of MB for 100 sites × 10,000 paths), more than one Orleans message carries, so it travels in chunks.
+    /// </summary>
+    Task<byte[]> GetResultChunkAsync(int set, long offset, int count);
 
     /// <summary>Cancels the run: slices not started are not started; the run ends "cancelled".</summary>
     [AlwaysInterleave]

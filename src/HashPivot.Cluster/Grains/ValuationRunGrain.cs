@@ -61,8 +61,18 @@ internal sealed partial class ValuationRunGrain(ILogger<ValuationRunGrain> logge
         Error = _error,
     });
 
-    public Task<byte[][]> GetResultsAsync() =>
-        _results is { } r ? Task.FromResult(r) : throw new InvalidOperationException($"the run is {_state}, not succeeded");
+    public Task<long[]> GetResultSizesAsync() => Task.FromResult(Results().Select(r => (long)r.Length).ToArray());
+
+    public Task<byte[]> GetResultChunkAsync(int set, long offset, int count)
+    {
+        var result = Results()[set];
+        ArgumentOutOfRangeException.ThrowIfNegative(offset);
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        var start = (int)Math.Min(offset, result.Length);
+        return Task.FromResult(result.AsSpan(start, Math.Min(count, result.Length - start)).ToArray());
+    }
+
+    private byte[][] Results() => _results ?? throw new InvalidOperationException($"the run is {_state}, not succeeded");
 
     public Task CancelAsync()
     {

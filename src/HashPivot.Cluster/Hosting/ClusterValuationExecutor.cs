@@ -94,8 +94,14 @@ public sealed class ClusterValuationExecutor(IClusterClient client, ClusterRunOp
             switch (status.State)
             {
                 case "succeeded":
-                    var results = await run.GetResultsAsync().ConfigureAwait(false);
-                    return [.. results.Select((bytes, i) => ValuationWire.DecodeResult(requests[i], bytes))];
+                    var results = new List<ValuationResult>();
+                    var sizes = await run.GetResultSizesAsync().ConfigureAwait(false);
+                    for (var set = 0; set < sizes.Length; set++)
+                    {
+                        results.Add(ValuationWire.DecodeResult(requests[set], await FetchAsync(run, set, sizes[set]).ConfigureAwait(false)));
+                    }
+
+                    return results;
                 case "cancelled":
                     throw new OperationCanceledException("the cluster run was cancelled", cancellationToken);
                 case "failed":
@@ -104,6 +110,21 @@ public sealed class ClusterValuationExecutor(IClusterClient client, ClusterRunOp
                     break;
             }
         }
+    }
+
+    // 16 MB a message: well under Orleans' 100 MB message limit, large enough that a 250 MB result takes 16 round trips.
+    private const int ChunkBytes = 16 << 20;
+
+    private static async Task<byte[]> FetchAsync(IValuationRunGrain run, int set, long size)
+    {
+        var bytes = new byte[size];
+        for (long offset = 0; offset < size; offset += ChunkBytes)
+        {
+            var chunk = await run.GetResultChunkAsync(set, offset, ChunkBytes).ConfigureAwait(false);
+            chunk.CopyTo(bytes, offset);
+        }
+
+        return bytes;
     }
 
     private static async Task TryStartAsync(IValuationRunGrain run, SweepOrder order)

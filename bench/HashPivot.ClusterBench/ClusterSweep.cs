@@ -1,0 +1,73 @@
+using System.Diagnostics;
+using System.Globalization;
+using HashPivot.Cluster.Hosting;
+using HashPivot.Benchmarks;
+using HashPivot.Engine.Valuation;
+
+namespace HashPivot.ClusterBench;
+
+/// <summary>
+/// `cluster-sweep GATEWAY SETS SITES PATHS SLICE_PATHS[,…]`: the same sweep (SETS assumption sets × SITES sites × PATHS paths) in this
+/// process and on the cluster behind GATEWAY, once per slice size; prints the wall times, the distribution overhead, the single-thread
+/// cost of a path-site and of a merge, and checks every cluster result equals the in-process one bit for bit.
+/// </summary>
+internal static class ClusterSweep
+{
+    public static async Task RunAsync(string gateway, int sets, int sites, int paths, int[] slicePaths)
+    {
+        var baseRequest = ScaleRequests.Make(sites);
+        var requests = Enumerable.Range(0, sets).Select(i => baseRequest with { Price = new LogPriceModel(0, 0.4 + (0.4 * i / Math.Max(1, sets - 1))) }).ToList();
+
+        // Warm both sides up (JIT, the silos' caches are per request so they do not help the timed runs).
+        ValuationEngine.Run(requests[0], 256);
+        var clock = Stopwatch.StartNew();
+        var cpu0 = Cpu();
+        var local = requests.Select(r => ValuationEngine.Run(r, paths)).ToList();
+        var inProcess = clock.Elapsed.TotalSeconds;
+        var inProcessCpu = Cpu() - cpu0;
+
+        clock.Restart();
+        var block = ValuationEngine.RunBlock(requests[0], 0, 500);
+        var perPathSite = clock.Elapsed.TotalSeconds / (500.0 * sites);
+        var blocks = Enumerable.Range(0, paths / 500).Select(b => ValuationEngine.RunBlock(requests[0], b * 500, 500)).ToList();
+        clock.Restart();
+        ValuationResult.Merge(requests[0], blocks);
+        var merge = clock.Elapsed.TotalSeconds;
+
+        Console.WriteLine(Inv($"sweep: {sets} assumption sets × {sites} sites × {paths:N0} paths × {baseRequest.Months} months; machine cores {Environment.ProcessorCount}"));
+        Console.WriteLine(Inv($"in-process: {inProcess:0.00} s wall, {inProcessCpu:0.00} s CPU; one path-site on one core {perPathSite * 1e6:0.0} µs; merge of one set {merge * 1e3:0} ms ({block.PathCount}-path block check {block.NpvUsd.Length} NPVs)"));
+        var silos = SiloPids();
+        Console.WriteLine(Inv($"silo processes measured for CPU: {(silos.Length == 0 ? "none (set HASHPIVOT_SILO_PIDS)" : string.Join(", ", silos))}"));
+        Console.WriteLine("| slice paths | slices | cluster wall | wall overhead | cluster CPU (client + silos) | CPU overhead | identical |");
+        Console.WriteLine("|---:|---:|---:|---:|---:|---:|---|");
+        await using var connection = await ClusterConnection.ConnectAsync(gateway);
+        await new ClusterValuationExecutor(connection.Client, new ClusterRunOptions { SlicePaths = 128 }).SweepAsync([requests[0]], 256, null, CancellationToken.None);
+        foreach (var size in slicePaths)
+        {
+            var executor = new ClusterValuationExecutor(connection.Client, new ClusterRunOptions { SlicePaths = size });
+            clock.Restart();
+            var before = Cpu() + silos.Sum(SiloCpu);
+            var remote = await executor.SweepAsync(requests, paths, null, CancellationToken.None);
+            var wall = clock.Elapsed.TotalSeconds;
+            var used = Cpu() + silos.Sum(SiloCpu) - before;
+            var identical = remote.Zip(local).All(x => x.First.PortfolioNpvUsd.SequenceEqual(x.Second.PortfolioNpvUsd)
+                && x.First.NpvBySiteStrategy.Zip(x.Second.NpvBySiteStrategy).All(y => y.First.SequenceEqual(y.Second)));
+            var slices = sets * ((paths + size - 1) / size);
+            Console.WriteLine(Inv($"| {size:N0} | {slices:N0} | {wall:0.00} s | {((wall / inProcess) - 1) * 100:+0.0;-0.0} % | {used:0.00} s | {((used / inProcessCpu) - 1) * 100:+0.0;-0.0} % | {(identical ? "yes" : "NO")} |"));
+        }
+    }
+
+    // CPU seconds, not wall: on a shared 2-core machine the wall clock measures the neighbours too, CPU time measures the work done.
+    private static double Cpu() => Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds;
+
+    private static int[] SiloPids() =>
+        Environment.GetEnvironmentVariable("HASHPIVOT_SILO_PIDS") is { Length: > 0 } pids ? [.. pids.Split(',').Select(p => int.Parse(p, CultureInfo.InvariantCulture))] : [];
+
+    private static double SiloCpu(int pid)
+    {
+        using var process = Process.GetProcessById(pid);
+        return process.TotalProcessorTime.TotalSeconds;
+    }
+
+    private static string Inv(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
+}
