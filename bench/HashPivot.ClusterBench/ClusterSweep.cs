@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using HashPivot.Cluster.Hosting;
+using HashPivot.Cluster.Wire;
 using HashPivot.Benchmarks;
 using HashPivot.Engine.Valuation;
 
@@ -34,6 +35,19 @@ internal static class ClusterSweep
         ValuationResult.Merge(requests[0], blocks);
         var merge = clock.Elapsed.TotalSeconds;
 
+        clock.Restart();
+        var encodedBlocks = blocks.Select(ValuationWire.EncodeBlock).ToList();
+        var encodeBlocks = clock.Elapsed.TotalSeconds;
+        clock.Restart();
+        var decodedBlocks = encodedBlocks.Select(ValuationWire.DecodeBlock).ToList();
+        var decodeBlocks = clock.Elapsed.TotalSeconds;
+        clock.Restart();
+        var encodedResult = ValuationWire.EncodeResult(local[0]);
+        var encodeResult = clock.Elapsed.TotalSeconds;
+        clock.Restart();
+        ValuationWire.DecodeResult(requests[0], encodedResult);
+        var decodeResult = clock.Elapsed.TotalSeconds;
+        Console.WriteLine(Inv($"wire, one set: blocks {encodedBlocks.Sum(b => b.Length) / 1e6:0} MB encode {encodeBlocks * 1e3:0} ms decode {decodeBlocks * 1e3:0} ms; result {encodedResult.Length / 1e6:0} MB encode {encodeResult * 1e3:0} ms decode {decodeResult * 1e3:0} ms ({decodedBlocks.Count} blocks)"));
         Console.WriteLine(Inv($"sweep: {sets} assumption sets × {sites} sites × {paths:N0} paths × {baseRequest.Months} months; machine cores {Environment.ProcessorCount}"));
         Console.WriteLine(Inv($"in-process: {inProcess:0.00} s wall, {inProcessCpu:0.00} s CPU; one path-site on one core {perPathSite * 1e6:0.0} µs; merge of one set {merge * 1e3:0} ms ({block.PathCount}-path block check {block.NpvUsd.Length} NPVs)"));
         var silos = SiloPids();
@@ -46,14 +60,16 @@ internal static class ClusterSweep
         {
             var executor = new ClusterValuationExecutor(connection.Client, new ClusterRunOptions { SlicePaths = size });
             clock.Restart();
-            var before = Cpu() + silos.Sum(SiloCpu);
+            var clientBefore = Cpu();
+            var silosBefore = silos.Sum(SiloCpu);
             var remote = await executor.SweepAsync(requests, paths, null, CancellationToken.None);
             var wall = clock.Elapsed.TotalSeconds;
-            var used = Cpu() + silos.Sum(SiloCpu) - before;
+            var clientCpu = Cpu() - clientBefore;
+            var used = clientCpu + silos.Sum(SiloCpu) - silosBefore;
             var identical = remote.Zip(local).All(x => x.First.PortfolioNpvUsd.SequenceEqual(x.Second.PortfolioNpvUsd)
                 && x.First.NpvBySiteStrategy.Zip(x.Second.NpvBySiteStrategy).All(y => y.First.SequenceEqual(y.Second)));
             var slices = sets * ((paths + size - 1) / size);
-            Console.WriteLine(Inv($"| {size:N0} | {slices:N0} | {wall:0.00} s | {((wall / inProcess) - 1) * 100:+0.0;-0.0} % | {used:0.00} s | {((used / inProcessCpu) - 1) * 100:+0.0;-0.0} % | {(identical ? "yes" : "NO")} |"));
+            Console.WriteLine(Inv($"| {size:N0} | {slices:N0} | {wall:0.00} s | {((wall / inProcess) - 1) * 100:+0.0;-0.0} % | {used:0.00} s ({clientCpu:0.00} s client) | {((used / inProcessCpu) - 1) * 100:+0.0;-0.0} % | {(identical ? "yes" : "NO")} |"));
         }
     }
 

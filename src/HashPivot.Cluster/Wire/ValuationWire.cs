@@ -99,7 +99,7 @@ public static class ValuationWire
     public static byte[] EncodeBlock(ValuationBlock block)
     {
         ArgumentNullException.ThrowIfNull(block);
-        using var stream = new MemoryStream();
+        using var stream = new MemoryStream(64 + (8 * (block.NpvUsd.Length + block.HashpriceUsdPerPhDay.Length)) + (16 * block.MiningCashFixedSum.Length));
         using (var w = new BinaryWriter(stream))
         {
             w.Write(BlockVersion);
@@ -140,7 +140,7 @@ public static class ValuationWire
     public static byte[] EncodeResult(ValuationResult result)
     {
         ArgumentNullException.ThrowIfNull(result);
-        using var stream = new MemoryStream();
+        using var stream = new MemoryStream((8 * ((long)result.Paths * (result.NpvBySiteStrategy.Length + 1))) + (8L * result.HashpriceBands.Sum(b => b.Length)) + (1 << 16) is var size && size < int.MaxValue ? (int)size : 0);
         using (var w = new BinaryWriter(stream))
         {
             w.Write(ResultVersion);
