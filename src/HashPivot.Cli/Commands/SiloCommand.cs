@@ -48,6 +48,14 @@ internal static class SiloCommand
                 PrimarySilo = parsed.GetValue(primary) is { } p ? ClusterConnection.ParseAsync(p).GetAwaiter().GetResult() : null,
                 PostgresConnectionString = parsed.GetValue(postgres),
             };
+            if (settings.PostgresConnectionString is { } connection
+                && PostgresMembership.MissingTablesAsync(connection).GetAwaiter().GetResult() is { Count: > 0 } missing)
+            {
+                context.Error.WriteLine($"error: --postgres: the database has no Orleans membership table(s) {string.Join(", ", missing)}. Create them once with Orleans' "
+                    + "PostgreSQL-Main.sql and PostgreSQL-Clustering.sql (dotnet/orleans, src/AdoNet, tag v10.4.2; not shipped in the NuGet package) — see the README.");
+                return 2;
+            }
+
             var builder = Host.CreateApplicationBuilder();
             builder.Logging.ClearProviders();
             builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace).SetMinimumLevel(LogLevel.Warning);

@@ -77,3 +77,18 @@ public class ClusterCommandTests
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
+
+public class SiloPostgresTests
+{
+    [PostgresFact]
+    public void Silo_OnAPostgresWithoutOrleansTables_SaysWhichTablesAndWhereToGetThem()
+    {
+        // CI's PostgreSQL holds HashPivot's store, not Orleans' membership schema (its scripts are not in the NuGet package), so the
+        // silo must refuse with the missing tables named rather than start and fail to join.
+        var run = CliRunner.Run("silo", "--postgres", Environment.GetEnvironmentVariable("HASHPIVOT_TEST_POSTGRES")!);
+
+        Assert.Equal(2, run.Exit);
+        Assert.Contains("orleansmembershiptable", run.Err, StringComparison.Ordinal);
+        Assert.Contains("PostgreSQL-Clustering.sql", run.Err, StringComparison.Ordinal);
+    }
+}
