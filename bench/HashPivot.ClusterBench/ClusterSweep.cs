@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using System.Globalization;
+using HashPivot.Benchmarks;
 using HashPivot.Cluster.Hosting;
 using HashPivot.Cluster.Wire;
-using HashPivot.Benchmarks;
 using HashPivot.Engine.Valuation;
 
 namespace HashPivot.ClusterBench;

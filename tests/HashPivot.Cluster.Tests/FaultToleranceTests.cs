@@ -1,7 +1,7 @@
-using Xunit.Abstractions;
 using HashPivot.Cluster.Grains;
 using HashPivot.Cluster.Hosting;
 using HashPivot.Engine.Valuation;
+using Xunit.Abstractions;
 
 namespace HashPivot.Cluster.Tests;
 

@@ -17,7 +17,10 @@ public class ClusterCommandTests
         var secondaryGateway = FreePort();
         using var secondary = await StartSiloAsync(new ClusterSettings
         {
-            ClusterId = "cli-test", SiloPort = FreePort(), GatewayPort = secondaryGateway, PrimarySilo = new IPEndPoint(IPAddress.Loopback, primaryPort),
+            ClusterId = "cli-test",
+            SiloPort = FreePort(),
+            GatewayPort = secondaryGateway,
+            PrimarySilo = new IPEndPoint(IPAddress.Loopback, primaryPort),
         });
         try
         {
