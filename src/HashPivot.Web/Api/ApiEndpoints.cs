@@ -43,8 +43,14 @@ internal static class ApiEndpoints
             await w.Store.GetPortfolioAsync(id, ct) is { } p ? Results.Ok(CompareDocument.Run(Portfolios.Load(w.Store, p))) : NotFound("portfolio", id))
             .WithSummary("Mining versus lease versus GPU cloud per site and per MW, as hashpivot compare --json.");
 
-        portfolios.MapPost("/{id:long}/value", async (long id, HttpRequest request, CurrentWorkspace w, CancellationToken ct) =>
-            await ValuationRuns.RunAsync(w.Store, id, await ApiJson.ReadAsync<ValueRequest>(request), ct) is { } run ? Results.Ok(run) : NotFound("portfolio", id))
+        portfolios.MapPost("/{id:long}/value", async (long id, HttpRequest request, CurrentWorkspace w, ValuationRuns valuations, CancellationToken ct) =>
+        {
+            var body = await ApiJson.ReadAsync<ValueRequest>(request);
+            ValuationRuns.Check(body);
+            return await w.Store.GetPortfolioAsync(id, ct) is { } record
+                ? Results.Ok(await valuations.RunAsync(w.Store, record, body, null, ct))
+                : NotFound("portfolio", id);
+        })
             .RequireAuthorization(Auth.Editor).Accepts<ValueRequest>("application/json").Produces<ValueRunResult>()
             .WithSummary("Monte-Carlo valuation of the portfolio (paths ≤ 20,000), stored as a run with seed and input hash; the result is hashpivot value --json.");
 
