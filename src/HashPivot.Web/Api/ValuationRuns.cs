@@ -28,8 +28,15 @@ public sealed record ValueRunResult(string RunId, ValueDocument Result);
 /// Values a workspace portfolio as the CLI does, on the configured <see cref="IValuationExecutor"/>, and keeps the run (inputs, input hash,
 /// seed, results) in the workspace. The synchronous endpoint, the jobs and the dashboard page share this one code path.
 /// </summary>
-internal sealed class ValuationRuns(IValuationExecutor executor, ValuationInputCache inputs)
+/// <remarks>
+/// Synchronous valuations (the endpoint and the page) take one of <see cref="Hosting.ServerSettings.MaxConcurrentValuations"/> slots, waiting
+/// asynchronously in turn: each run already spreads its blocks over every core, so more at once only oversubscribes the CPU and starves
+/// the thread pool (long tails under load). Jobs are bounded by their own workers instead.
+/// </remarks>
+internal sealed class ValuationRuns(IValuationExecutor executor, ValuationInputCache inputs, Hosting.ServerSettings settings)
 {
+    private readonly SemaphoreSlim _slots = new(Math.Max(1, settings.MaxConcurrentValuations));
+
     public const string Kind = "value";
 
     /// <summary>Largest path count one request may ask for (a bounded request on a shared server).</summary>
@@ -59,14 +66,31 @@ internal sealed class ValuationRuns(IValuationExecutor executor, ValuationInputC
         }
     }
 
-    /// <summary>The valuation of portfolio <paramref name="record"/>; <paramref name="progress"/> hears each finished block's path count.</summary>
+    /// <summary>The valuation of portfolio <paramref name="record"/>; <paramref name="progress"/> hears each finished block's path count (null: a synchronous call, which waits for a slot).</summary>
     public async Task<(ValueDocument Document, ValuationResult Result, string InputsJson)> ValueAsync(
         WorkspaceStore store, PortfolioRecord record, ValueRequest request, IProgress<int>? progress, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(record);
         Check(request);
         var valuation = await inputs.RequestAsync(store, record, request.Years, request.Seed, cancellationToken);
-        var result = await executor.RunAsync(valuation, request.Paths, progress, cancellationToken);
+        ValuationResult result;
+        if (progress is null)
+        {
+            await _slots.WaitAsync(cancellationToken);
+            try
+            {
+                result = await executor.RunAsync(valuation, request.Paths, null, cancellationToken);
+            }
+            finally
+            {
+                _slots.Release();
+            }
+        }
+        else
+        {
+            result = await executor.RunAsync(valuation, request.Paths, progress, cancellationToken);
+        }
+
         var inputsJson = ValuationInputs.InputsJson(record.Document, ValuationInputCache.Assumptions, request.Years, request.Paths, request.Seed);
         return (ValueDocument.From(result, RunInputs.Hash(inputsJson)), result, inputsJson);
     }
