@@ -64,6 +64,7 @@ public static class HashPivotServer
         var api = app.MapGroup("/api/v1").WithTags("HashPivot");
         ApiEndpoints.Map(api);
         JobEndpoints.Map(api);
+        MemberEndpoints.Map(api);
         DashboardPages.Map(app);
         return app;
     }

@@ -19,7 +19,7 @@ internal static class ApiEndpoints
         api.MapGet("/me", (CurrentWorkspace w) => new MeView(w.UserId, w.Email, w.WorkspaceId, w.WorkspaceName, w.Role))
             .WithSummary("The signed-in user, workspace and role.");
         api.MapPost("/tokens", CreateTokenAsync).Accepts<TokenRequest>("application/json")
-            .WithSummary("A new API token acting as you in this workspace; the secret is shown once and stored only as a hash.");
+            .WithSummary("A new API token acting as you in this workspace (or workspace_id, another of yours); the secret is shown once and stored only as a hash.");
 
         api.MapGet("/hashprice", Hashprice).WithSummary("Hashprice (USD/PH/day) from BTC price, difficulty, fees and subsidy, as hashpivot hashprice.");
 
@@ -193,9 +193,17 @@ internal static class ApiEndpoints
     {
         var body = await ApiJson.ReadAsync<TokenRequest>(request);
         var name = Portfolios.CheckName(body.Name);
+        var (workspaceName, role) = (w.WorkspaceName, w.Role);
+        if (body.WorkspaceId is { } other && other != w.WorkspaceId)
+        {
+            var membership = (await store.GetMembershipsAsync(w.UserId, ct)).FirstOrDefault(m => m.Workspace.Id == other)
+                ?? throw new InputException(new InputProblem("request body", 0, 0, "workspace_id", $"you are not a member of workspace {other} (see GET /api/v1/workspaces)"));
+            (workspaceName, role) = (membership.Workspace.Name, SqlStore.RoleText(membership.Role));
+        }
+
         var secret = ApiTokenHandler.NewSecret();
-        await store.CreateApiTokenAsync(w.UserId, w.WorkspaceId, name, ApiTokenHandler.Hash(secret), ct);
-        return Results.Ok(new TokenView(name, secret, w.WorkspaceName, w.Role));
+        await store.CreateApiTokenAsync(w.UserId, body.WorkspaceId ?? w.WorkspaceId, name, ApiTokenHandler.Hash(secret), ct);
+        return Results.Ok(new TokenView(name, secret, workspaceName, role));
     }
 
     private static async Task<IResult> CreatePortfolioAsync(HttpRequest request, CurrentWorkspace w, CancellationToken ct)
