@@ -89,6 +89,34 @@ public sealed class JobApiTests(ServerFactory server) : IClassFixture<ServerFact
     }
 
     [Fact]
+    public async Task PortfolioThatNoLongerLoads_FailsTheJob_WithALocatedProblem_AndStoresNoRun()
+    {
+        var (editor, _) = await server.MemberAsync("fail-" + Guid.NewGuid().ToString("N")[..8], WorkspaceRole.Editor);
+        using (var content = new MultipartFormDataContent
+        {
+            { new StringContent("timestamp,value\n2024-01-01T00:00:00Z,30\n2024-01-01T01:00:00Z,40\n"), "file", "grid.csv" },
+            { new StringContent("grid"), "kind" },
+            { new StringContent(Samples.GridDataset), "name" },
+        })
+        {
+            (await editor.PostAsync("/api/v1/datasets", content)).EnsureSuccessStatusCode();
+        }
+
+        var created = await editor.PostAsJsonAsync("/api/v1/portfolios", new { name = "doomed", document = Samples.Portfolio() });
+        var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt64();
+        (await editor.DeleteAsync($"/api/v1/datasets/{Samples.GridDataset}")).EnsureSuccessStatusCode();
+
+        var started = await editor.PostAsJsonAsync($"/api/v1/portfolios/{id}/valuations", new { paths = 20 });
+        var (job, _) = await WaitAsync(editor, started.Headers.Location!.OriginalString);
+
+        Assert.Equal("failed", job.GetProperty("status").GetString());
+        var error = job.GetProperty("error");
+        Assert.Equal(400, error.GetProperty("status").GetInt32());
+        Assert.Contains(error.GetProperty("errors").EnumerateArray(), e => e.GetProperty("field").GetString()!.Contains("series", StringComparison.Ordinal));
+        Assert.Equal(0, await CountValueRunsAsync(editor));
+    }
+
+    [Fact]
     public async Task OtherWorkspace_Gets404ForTheJob_AndDoesNotListIt()
     {
         var admin = await server.DemoAdminAsync();
