@@ -16,6 +16,48 @@ if (args is ["valuation-scale", var pathsText, ..])
     return;
 }
 
+// `valuation-request SITES PATHS` splits one server-sized valuation's CPU time into its phases: the paths (one block, one thread),
+// the merge (percentiles: a sort of every strategy's and every month's samples) and the whole run on the thread pool.
+if (args is ["valuation-request", var requestSites, var requestPaths])
+{
+    var request = ValuationBenchmarks.Scale(int.Parse(requestSites, CultureInfo.InvariantCulture));
+    var paths = int.Parse(requestPaths, CultureInfo.InvariantCulture);
+    var process = Process.GetCurrentProcess();
+    double CpuMs()
+    {
+        process.Refresh();
+        return process.TotalProcessorTime.TotalMilliseconds;
+    }
+
+    const int Repeats = 30;
+    ValuationEngine.Run(request, paths); // JIT
+    var start = CpuMs();
+    ValuationBlock block = null!;
+    for (var i = 0; i < Repeats; i++)
+    {
+        block = ValuationEngine.RunBlock(request with { Seed = i }, 0, paths);
+    }
+
+    var blockMs = (CpuMs() - start) / Repeats;
+    start = CpuMs();
+    for (var i = 0; i < Repeats; i++)
+    {
+        ValuationResult.Merge(request, [block]);
+    }
+
+    var mergeMs = (CpuMs() - start) / Repeats;
+    start = CpuMs();
+    var wall = Stopwatch.StartNew();
+    for (var i = 0; i < Repeats; i++)
+    {
+        ValuationEngine.Run(request with { Seed = i }, paths);
+    }
+
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"{request.Sites.Count} sites × {paths:N0} paths, CPU per valuation: paths {blockMs:0.0} ms, merge {mergeMs:0.0} ms; whole run on {Environment.ProcessorCount} cores {(CpuMs() - start) / Repeats:0.0} ms CPU, {wall.Elapsed.TotalMilliseconds / Repeats:0.0} ms wall"));
+    return;
+}
+
 // `plan-scale PATHS SITES BUDGET_FRACTION` values SITES sites and solves the plan MILP with and without a P5 floor.
 if (args is ["plan-scale", var planPaths, var planSites, var fraction])
 {

@@ -1,10 +1,13 @@
 using HashPivot.Data.Store;
+using HashPivot.Engine.Valuation;
 using HashPivot.Web.Accounts;
 using HashPivot.Web.Api;
 using HashPivot.Web.Hosting;
+using HashPivot.Web.Jobs;
 using HashPivot.Web.Pages;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Scalar.AspNetCore;
 
 namespace HashPivot.Web;
@@ -20,6 +23,12 @@ public static class HashPivotServer
         builder.Services.AddSingleton(settings);
         builder.Services.AddSingleton<SqlStore>(_ => StoreFactory.Open(string.IsNullOrWhiteSpace(settings.Db) ? StorePaths.DefaultSqlitePath() : settings.Db));
         builder.Services.AddHostedService<SeedOnStart>();
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.TryAddSingleton<IValuationExecutor, InProcessValuationExecutor>();
+        builder.Services.AddSingleton<ValuationInputCache>();
+        builder.Services.AddSingleton<ValuationRuns>();
+        builder.Services.AddSingleton<ValuationJobs>();
+        builder.Services.AddHostedService<ValuationJobRunner>();
         builder.Services.ConfigureHttpJsonOptions(o => ApiJson.Configure(o.SerializerOptions));
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
@@ -52,7 +61,10 @@ public static class HashPivotServer
         app.MapGet("/health", () => Results.Ok(new { status = "ok" })).AllowAnonymous().ExcludeFromDescription();
         app.MapOpenApi();
         app.MapScalarApiReference();
-        ApiEndpoints.Map(app.MapGroup("/api/v1").WithTags("HashPivot"));
+        var api = app.MapGroup("/api/v1").WithTags("HashPivot");
+        ApiEndpoints.Map(api);
+        JobEndpoints.Map(api);
+        MemberEndpoints.Map(api);
         DashboardPages.Map(app);
         return app;
     }

@@ -4,7 +4,7 @@ using MiniExcelLibs;
 namespace HashPivot.Browser;
 
 // The dashboard as a person uses it, in headless Chromium against the real server process: sign in, open the sample
-// portfolio, run a dispatch, see the charts, download the XLSX, move by keyboard; a screenshot of each page goes to TestResults/.
+// portfolio, run a valuation job and a dispatch, see the charts, download the XLSX, move by keyboard; a screenshot of each page goes to TestResults/.
 public sealed class DashboardTests
 {
     private static readonly string Screenshots = Path.Combine(RepoRoot(), "TestResults", "screenshots");
@@ -30,6 +30,12 @@ public sealed class DashboardTests
         await page.ClickAsync("#valuation-link");
         await page.FillAsync("#paths", "200");
         await page.ClickAsync("#run-valuation");
+
+        // With JavaScript the form starts a job, shows its progress, then opens the stored run with the job's final state.
+        await page.WaitForURLAsync("**/valuation?run=*");
+        await Assertions.Expect(page.Locator("#job-status")).ToContainTextAsync("succeeded: 200 of 200 paths");
+        await Assertions.Expect(page.Locator("#valuation-run")).ToContainTextAsync("Stored run");
+        await Assertions.Expect(page.Locator("#valuation-heading")).ToContainTextAsync("200 paths");
         await ExpectChartAsync(page, "#fan-chart", ["P5–P95", "P25–P75", "Median"]);
         await ExpectChartAsync(page, "#npv-histogram", ["mine"]);
         Assert.True(await page.Locator("#valuation tbody tr").CountAsync() >= 16); // 4 sites × 4 strategies

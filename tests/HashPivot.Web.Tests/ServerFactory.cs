@@ -3,6 +3,7 @@ using HashPivot.Data.Store;
 using HashPivot.Web.Accounts;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
@@ -42,6 +43,12 @@ public sealed class ServerFactory : WebApplicationFactory<Program>
 
     public long MaxRequestBytes { get; init; } = 1024 * 1024;
 
+    /// <summary>More configuration (e.g. <c>HashPivot:MaxConcurrentJobs</c>).</summary>
+    public IReadOnlyDictionary<string, string> Settings { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>Replaces services after the server's own registrations (e.g. a gated valuation executor).</summary>
+    public Action<IServiceCollection>? TestServices { get; init; }
+
     public SqlStore Store => Services.GetRequiredService<SqlStore>();
 
     /// <summary>A client of the seeded demo admin (workspace "demo"), authenticated by an API token.</summary>
@@ -78,6 +85,15 @@ public sealed class ServerFactory : WebApplicationFactory<Program>
         builder.UseSetting("HashPivot:Db", Db);
         builder.UseSetting("HashPivot:AdminPassword", AdminPassword);
         builder.UseSetting("HashPivot:MaxRequestBytes", MaxRequestBytes.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
+        if (TestServices is { } configure)
+        {
+            builder.ConfigureTestServices(configure);
+        }
     }
 
     protected override void Dispose(bool disposing)

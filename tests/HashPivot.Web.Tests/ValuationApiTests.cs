@@ -5,6 +5,7 @@ using HashPivot.Data.Analysis;
 using HashPivot.Data.Portfolios;
 using HashPivot.Data.Valuation;
 using HashPivot.Engine.Valuation;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace HashPivot.Web.Tests;
 
@@ -62,5 +63,53 @@ public sealed class ValuationApiTests(ServerFactory server) : IClassFixture<Serv
         Assert.Contains("id=\"npv-histogram\"", html, StringComparison.Ordinal);
         Assert.Contains("id=\"valuation\"", html, StringComparison.Ordinal);
         Assert.Contains("P5–P95", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Value_AfterTheGridDatasetIsReplaced_UsesTheNewPrices_NotTheCachedInputs()
+    {
+        var (editor, workspace) = await server.MemberAsync("cache-" + Guid.NewGuid().ToString("N")[..8], Data.Store.WorkspaceRole.Editor);
+        var csv = await File.ReadAllTextAsync(Path.Combine(Repo.Root, "samples", "synthetic", "grid_prices_hourly_2024_synthetic.csv"));
+        await UploadGridAsync(editor, csv, replace: false);
+        var created = await editor.PostAsJsonAsync("/api/v1/portfolios", new { name = "cached", document = Web.Hosting.Samples.Portfolio() });
+        var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt64();
+
+        var cache = server.Services.GetRequiredService<Web.Api.ValuationInputCache>();
+        var store = server.Store.ForWorkspace(workspace.Id);
+        async Task<ValuationRequest> InputsAsync() => await cache.RequestAsync(store, (await store.GetPortfolioAsync(id))!, 10, 2, CancellationToken.None);
+
+        var before = await MerchantMineMeanAsync(editor, id);
+        var cached = await InputsAsync();
+        var again = await MerchantMineMeanAsync(editor, id);
+        Assert.Same(cached.Sites, (await InputsAsync()).Sites); // a hit: the same parsed sites and power months
+        var dearer = string.Join('\n', csv.Split('\n').Select((line, i) => i == 0 || line.Length == 0 ? line
+            : line[..(line.IndexOf(',', StringComparison.Ordinal) + 1)] + (4 * double.Parse(line[(line.IndexOf(',', StringComparison.Ordinal) + 1)..], System.Globalization.CultureInfo.InvariantCulture)).ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        await UploadGridAsync(editor, dearer, replace: true);
+        var after = await MerchantMineMeanAsync(editor, id);
+        Assert.NotSame(cached.Sites, (await InputsAsync()).Sites); // the replaced dataset invalidated the entry
+
+        Assert.Equal(before, again);
+        Assert.True(after < before, $"mining NPV with 4× grid prices {after:N0} should be below {before:N0}");
+    }
+
+    private static async Task UploadGridAsync(HttpClient client, string csv, bool replace)
+    {
+        using var content = new MultipartFormDataContent
+        {
+            { new StringContent(csv), "file", "grid.csv" },
+            { new StringContent("synthetic"), "kind" },
+            { new StringContent(Web.Hosting.Samples.GridDataset), "name" },
+            { new StringContent(replace ? "true" : "false"), "replace" },
+        };
+        (await client.PostAsync("/api/v1/datasets", content)).EnsureSuccessStatusCode();
+    }
+
+    private static async Task<double> MerchantMineMeanAsync(HttpClient client, long portfolio)
+    {
+        var response = await client.PostAsJsonAsync($"/api/v1/portfolios/{portfolio}/value", new { paths = 64, seed = 2 });
+        response.EnsureSuccessStatusCode();
+        var site = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("result").GetProperty("sites").EnumerateArray()
+            .Single(s => s.GetProperty("site").GetString() == "North Hub merchant");
+        return site.GetProperty("strategies").EnumerateArray().First(v => v.GetProperty("strategy").GetString() == "mine").GetProperty("npv_usd_mean").GetDouble();
     }
 }

@@ -30,6 +30,12 @@ public sealed record UserAccount(long Id, string Email, string PasswordHash);
 /// <param name="Role">What the member may do there.</param>
 public sealed record Membership(Workspace Workspace, long UserId, WorkspaceRole Role);
 
+/// <summary>A member of a workspace as its admins see it.</summary>
+/// <param name="UserId">The user's store id.</param>
+/// <param name="Email">Their sign-in name.</param>
+/// <param name="Role">Their role in the workspace.</param>
+public sealed record WorkspaceMember(long UserId, string Email, WorkspaceRole Role);
+
 /// <summary>What an API token grants: the user, the workspace it is bound to, and the user's current role there.</summary>
 /// <param name="TokenId">Store id of the token.</param>
 /// <param name="Name">The label given when it was created.</param>

@@ -93,6 +93,36 @@ public abstract partial class SqlStore
         return list;
     }
 
+    /// <summary>The members of a workspace with their email and role, ordered by email.</summary>
+    public async Task<IReadOnlyList<WorkspaceMember>> ListMembersAsync(long workspaceId, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = Command(connection, null,
+            "SELECT u.id, u.email, m.role FROM memberships m JOIN users u ON u.id = m.user_id WHERE m.workspace_id = @w ORDER BY u.email");
+        Add(command, "@w", workspaceId);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        var list = new List<WorkspaceMember>();
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            list.Add(new WorkspaceMember(reader.GetInt64(0), reader.GetString(1), ParseRole(reader.GetString(2))));
+        }
+
+        return list;
+    }
+
+    /// <summary>Removes a user from a workspace (their tokens for it stop working, since a token acts only through a membership); false when they were not a member.</summary>
+    public async Task<bool> RemoveMembershipAsync(long workspaceId, long userId, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = await BeginWriteAsync(connection, cancellationToken).ConfigureAwait(false);
+        await using var command = Command(connection, transaction, "DELETE FROM memberships WHERE workspace_id = @w AND user_id = @u");
+        Add(command, "@w", workspaceId);
+        Add(command, "@u", userId);
+        var deleted = await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return deleted > 0;
+    }
+
     /// <summary>Stores an API token by the hash of its secret (the secret itself is never stored); it acts as the user in one workspace.</summary>
     public async Task<long> CreateApiTokenAsync(long userId, long workspaceId, string name, string tokenHash, CancellationToken cancellationToken = default)
     {

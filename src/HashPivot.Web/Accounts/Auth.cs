@@ -32,6 +32,7 @@ internal static class Auth
                 o.SlidingExpiration = true;
                 o.Events.OnRedirectToLogin = context => Refuse(context, StatusCodes.Status401Unauthorized);
                 o.Events.OnRedirectToAccessDenied = context => Refuse(context, StatusCodes.Status403Forbidden);
+                o.Events.OnValidatePrincipal = RevalidateAsync;
             })
             .AddScheme<AuthenticationSchemeOptions, ApiTokenHandler>(ApiTokenHandler.SchemeName, null);
 
@@ -53,6 +54,35 @@ internal static class Auth
             new Claim(ClaimTypes.Role, SqlStore.RoleText(membership.Role)),
         ],
         scheme));
+
+    // A cookie names its workspace and role as they were at sign-in: every request re-reads the membership, so a removed member is signed
+    // out at once and a changed role applies at once (API tokens do the same through their join on memberships).
+    private static async Task RevalidateAsync(CookieValidatePrincipalContext context)
+    {
+        var principal = context.Principal;
+        if (principal?.FindFirstValue(ClaimTypes.NameIdentifier) is not { } userText || principal.FindFirstValue(WorkspaceIdClaim) is not { } workspaceText)
+        {
+            context.RejectPrincipal();
+            return;
+        }
+
+        var userId = long.Parse(userText, System.Globalization.CultureInfo.InvariantCulture);
+        var workspaceId = long.Parse(workspaceText, System.Globalization.CultureInfo.InvariantCulture);
+        var store = context.HttpContext.RequestServices.GetRequiredService<SqlStore>();
+        var membership = (await store.GetMembershipsAsync(userId, context.HttpContext.RequestAborted)).FirstOrDefault(m => m.Workspace.Id == workspaceId);
+        if (membership is null)
+        {
+            context.RejectPrincipal();
+            await context.HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+            return;
+        }
+
+        if (SqlStore.RoleText(membership.Role) != principal.FindFirstValue(ClaimTypes.Role))
+        {
+            context.ReplacePrincipal(Principal(new UserAccount(userId, principal.Identity?.Name ?? "", ""), membership, CookieAuthenticationDefaults.AuthenticationScheme));
+            context.ShouldRenew = true;
+        }
+    }
 
     // The API answers 401/403 with a problem detail; pages send people to the sign-in form.
     private static Task Refuse(RedirectContext<CookieAuthenticationOptions> context, int status)

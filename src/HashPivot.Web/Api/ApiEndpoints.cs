@@ -19,7 +19,7 @@ internal static class ApiEndpoints
         api.MapGet("/me", (CurrentWorkspace w) => new MeView(w.UserId, w.Email, w.WorkspaceId, w.WorkspaceName, w.Role))
             .WithSummary("The signed-in user, workspace and role.");
         api.MapPost("/tokens", CreateTokenAsync).Accepts<TokenRequest>("application/json")
-            .WithSummary("A new API token acting as you in this workspace; the secret is shown once and stored only as a hash.");
+            .WithSummary("A new API token acting as you in this workspace (or workspace_id, another of yours); the secret is shown once and stored only as a hash.");
 
         api.MapGet("/hashprice", Hashprice).WithSummary("Hashprice (USD/PH/day) from BTC price, difficulty, fees and subsidy, as hashpivot hashprice.");
 
@@ -43,8 +43,14 @@ internal static class ApiEndpoints
             await w.Store.GetPortfolioAsync(id, ct) is { } p ? Results.Ok(CompareDocument.Run(Portfolios.Load(w.Store, p))) : NotFound("portfolio", id))
             .WithSummary("Mining versus lease versus GPU cloud per site and per MW, as hashpivot compare --json.");
 
-        portfolios.MapPost("/{id:long}/value", async (long id, HttpRequest request, CurrentWorkspace w, CancellationToken ct) =>
-            await ValuationRuns.RunAsync(w.Store, id, await ApiJson.ReadAsync<ValueRequest>(request), ct) is { } run ? Results.Ok(run) : NotFound("portfolio", id))
+        portfolios.MapPost("/{id:long}/value", async (long id, HttpRequest request, CurrentWorkspace w, ValuationRuns valuations, CancellationToken ct) =>
+        {
+            var body = await ApiJson.ReadAsync<ValueRequest>(request);
+            ValuationRuns.Check(body);
+            return await w.Store.GetPortfolioAsync(id, ct) is { } record
+                ? Results.Ok(await valuations.RunAsync(w.Store, record, body, null, ct))
+                : NotFound("portfolio", id);
+        })
             .RequireAuthorization(Auth.Editor).Accepts<ValueRequest>("application/json").Produces<ValueRunResult>()
             .WithSummary("Monte-Carlo valuation of the portfolio (paths ≤ 20,000), stored as a run with seed and input hash; the result is hashpivot value --json.");
 
@@ -187,9 +193,17 @@ internal static class ApiEndpoints
     {
         var body = await ApiJson.ReadAsync<TokenRequest>(request);
         var name = Portfolios.CheckName(body.Name);
+        var (workspaceName, role) = (w.WorkspaceName, w.Role);
+        if (body.WorkspaceId is { } other && other != w.WorkspaceId)
+        {
+            var membership = (await store.GetMembershipsAsync(w.UserId, ct)).FirstOrDefault(m => m.Workspace.Id == other)
+                ?? throw new InputException(new InputProblem("request body", 0, 0, "workspace_id", $"you are not a member of workspace {other} (see GET /api/v1/workspaces)"));
+            (workspaceName, role) = (membership.Workspace.Name, SqlStore.RoleText(membership.Role));
+        }
+
         var secret = ApiTokenHandler.NewSecret();
-        await store.CreateApiTokenAsync(w.UserId, w.WorkspaceId, name, ApiTokenHandler.Hash(secret), ct);
-        return Results.Ok(new TokenView(name, secret, w.WorkspaceName, w.Role));
+        await store.CreateApiTokenAsync(w.UserId, body.WorkspaceId ?? w.WorkspaceId, name, ApiTokenHandler.Hash(secret), ct);
+        return Results.Ok(new TokenView(name, secret, workspaceName, role));
     }
 
     private static async Task<IResult> CreatePortfolioAsync(HttpRequest request, CurrentWorkspace w, CancellationToken ct)

@@ -12,6 +12,9 @@ public sealed class TokenRequest
 {
     /// <summary>What the token is for, e.g. "nightly export".</summary>
     public string? Name { get; set; }
+
+    /// <summary>The workspace the token acts in (one of yours, see GET /api/v1/workspaces); default: the one this request acts in.</summary>
+    public long? WorkspaceId { get; set; }
 }
 
 /// <summary>A new API token: send <c>Authorization: Bearer TOKEN</c>; shown once, stored only as its SHA-256.</summary>

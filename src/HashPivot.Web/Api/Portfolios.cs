@@ -19,9 +19,15 @@ internal static class Portfolios
     public static Portfolio Load(IHashPivotStore store, PortfolioRecord record) => Load(store, record.Document, $"portfolio {record.Id}");
 
     /// <summary>The portfolio of a record with its sites' price series and their timestamps, for the valuation.</summary>
-    public static PortfolioWithSeries LoadWithSeries(IHashPivotStore store, PortfolioRecord record) =>
+    /// <remarks><paramref name="datasetRead"/> hears the name of every dataset read (for callers that cache the result).</remarks>
+    public static PortfolioWithSeries LoadWithSeries(IHashPivotStore store, PortfolioRecord record, Action<string>? datasetRead = null) =>
         PortfolioWithSeries.Load(record.Document, $"portfolio {record.Id}", new RecordingSeriesReader(
-            (name, column) => Data.Analysis.DispatchInputs.ReadStoredPrices(store, name, column, "series", "column"), new WorkspaceSeriesReader(store)));
+            (name, column) =>
+            {
+                datasetRead?.Invoke(name);
+                return Data.Analysis.DispatchInputs.ReadStoredPrices(store, name, column, "series", "column");
+            },
+            new WorkspaceSeriesReader(store)));
 
     /// <summary>The document text of a request body: a YAML string as is, an object as its JSON text.</summary>
     public static string DocumentText(JsonElement document) => document.ValueKind switch

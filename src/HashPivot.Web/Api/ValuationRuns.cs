@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.Json;
 using HashPivot.Data.Analysis;
 using HashPivot.Data.Store;
@@ -10,28 +11,43 @@ namespace HashPivot.Web.Api;
 /// <summary>A valuation request: Monte-Carlo paths, horizon (years) and seed; the assumptions are <c>hashpivot value</c>'s defaults.</summary>
 public sealed class ValueRequest
 {
+    /// <summary>Monte-Carlo paths, 1 to 20,000.</summary>
     public int Paths { get; set; } = 1000;
 
+    /// <summary>Horizon in years, 1 to 30.</summary>
     public int Years { get; set; } = 10;
 
+    /// <summary>The random seed: the same seed and inputs give the same result.</summary>
     public long Seed { get; set; } = 42;
 }
 
 /// <summary>A stored valuation run: its id and the document <c>hashpivot value --json</c> prints for the same inputs.</summary>
 public sealed record ValueRunResult(string RunId, ValueDocument Result);
 
-/// <summary>Values a workspace portfolio as the CLI does and keeps the run (inputs, input hash, seed, results) in the workspace.</summary>
-internal static class ValuationRuns
+/// <summary>
+/// Values a workspace portfolio as the CLI does, on the configured <see cref="IValuationExecutor"/>, and keeps the run (inputs, input hash,
+/// seed, results) in the workspace. The synchronous endpoint, the jobs and the dashboard page share this one code path.
+/// </summary>
+/// <remarks>
+/// Synchronous valuations (the endpoint and the page) take one of <see cref="Hosting.ServerSettings.MaxConcurrentValuations"/> slots, waiting
+/// asynchronously in turn: each run already spreads its blocks over every core, so more at once only oversubscribes the CPU and starves
+/// the thread pool (long tails under load). Jobs are bounded by their own workers instead.
+/// </remarks>
+internal sealed class ValuationRuns(IValuationExecutor executor, ValuationInputCache inputs, Hosting.ServerSettings settings)
 {
+    private readonly SemaphoreSlim _slots = new(Math.Max(1, settings.MaxConcurrentValuations));
+
     public const string Kind = "value";
 
     /// <summary>Largest path count one request may ask for (a bounded request on a shared server).</summary>
     public const int MaxPaths = 20_000;
 
-    /// <summary>The valuation of portfolio <paramref name="record"/>; bad paths or years are located problems of the request body.</summary>
-    public static (ValueDocument Document, ValuationResult Result, string InputsJson) Value(WorkspaceStore store, PortfolioRecord record, ValueRequest request, CancellationToken cancellationToken)
+    /// <summary>The executor the valuations run on.</summary>
+    public IValuationExecutor Executor => executor;
+
+    /// <summary>Checks the request's fields; every bad one is a located problem of the request body.</summary>
+    public static void Check(ValueRequest request)
     {
-        ArgumentNullException.ThrowIfNull(record);
         ArgumentNullException.ThrowIfNull(request);
         var problems = new List<InputProblem>();
         if (request.Paths is < 1 or > MaxPaths)
@@ -48,27 +64,121 @@ internal static class ValuationRuns
         {
             throw new InputException(problems);
         }
-
-        var loaded = Portfolios.LoadWithSeries(store, record);
-        var assumptions = new ValuationAssumptions();
-        var valuation = ValuationInputs.Request(loaded, assumptions, request.Years, request.Seed);
-        var result = ValuationEngine.Run(valuation, request.Paths, cancellationToken: cancellationToken);
-        var inputs = ValuationInputs.InputsJson(record.Document, assumptions, request.Years, request.Paths, request.Seed);
-        return (ValueDocument.From(result, RunInputs.Hash(inputs)), result, inputs);
     }
 
-    /// <summary>Values and stores the run; null when the portfolio is not in this workspace.</summary>
-    public static async Task<ValueRunResult?> RunAsync(WorkspaceStore store, long portfolioId, ValueRequest request, CancellationToken cancellationToken)
+    /// <summary>The valuation of portfolio <paramref name="record"/>; <paramref name="progress"/> hears each finished block's path count (null: a synchronous call, which waits for a slot).</summary>
+    public async Task<(ValueDocument Document, ValuationResult Result, string InputsJson)> ValueAsync(
+        WorkspaceStore store, PortfolioRecord record, ValueRequest request, IProgress<int>? progress, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        Check(request);
+        var valuation = await inputs.RequestAsync(store, record, request.Years, request.Seed, cancellationToken);
+        ValuationResult result;
+        if (progress is null)
+        {
+            await _slots.WaitAsync(cancellationToken);
+            try
+            {
+                result = await executor.RunAsync(valuation, request.Paths, null, cancellationToken);
+            }
+            finally
+            {
+                _slots.Release();
+            }
+        }
+        else
+        {
+            result = await executor.RunAsync(valuation, request.Paths, progress, cancellationToken);
+        }
+
+        var inputsJson = ValuationInputs.InputsJson(record.Document, ValuationInputCache.Assumptions, request.Years, request.Paths, request.Seed);
+        return (ValueDocument.From(result, RunInputs.Hash(inputsJson)), result, inputsJson);
+    }
+
+    /// <summary>Values and stores the run (one transaction: a run is stored whole or not at all).</summary>
+    /// <param name="store">The workspace.</param>
+    /// <param name="record">The portfolio.</param>
+    /// <param name="request">Paths, years and seed.</param>
+    /// <param name="progress">Hears each finished block's path count.</param>
+    /// <param name="cancellationToken">Stops the valuation between blocks.</param>
+    /// <param name="commit">Asked once the valuation is done: false stores nothing and returns null (a job cancelled at the last moment).</param>
+    public async Task<ValueRunResult?> RunAsync(WorkspaceStore store, PortfolioRecord record, ValueRequest request, IProgress<int>? progress,
+        CancellationToken cancellationToken, Func<bool>? commit = null)
     {
         ArgumentNullException.ThrowIfNull(store);
-        if (await store.GetPortfolioAsync(portfolioId, cancellationToken) is not { } record)
+        var (document, _, inputsJson) = await ValueAsync(store, record, request, progress, cancellationToken);
+        if (commit is not null && !commit())
         {
             return null;
         }
 
-        var (document, _, inputs) = Value(store, record, request, cancellationToken);
-        var run = RunRecord.Create(Kind, DateTimeOffset.UtcNow, inputs, JsonSerializer.Serialize(document, ApiJson.Options), request.Seed);
-        await store.SaveRunAsync(run, cancellationToken);
+        var run = RunRecord.Create(Kind, DateTimeOffset.UtcNow, inputsJson, JsonSerializer.Serialize(document, ApiJson.Options), request.Seed);
+
+        // Once committing, the run is saved whole even if the caller goes away: no half-decided job.
+        await store.SaveRunAsync(run, commit is null ? cancellationToken : CancellationToken.None);
         return new ValueRunResult(run.Id, document);
     }
+}
+
+/// <summary>
+/// The engine request of a stored portfolio without its seed, kept per (workspace, portfolio, document, horizon) and checked against the
+/// import time of every dataset it read, so repeated valuations skip the YAML parse, the series read and the power-month resampling.
+/// </summary>
+/// <remarks>Only inputs are cached, never results: each valuation runs its own paths with its own seed.</remarks>
+internal sealed class ValuationInputCache
+{
+    /// <summary>The assumptions every server valuation uses (<c>hashpivot value</c>'s defaults).</summary>
+    public static readonly ValuationAssumptions Assumptions = new();
+
+    private const int MaxEntries = 64;
+    private readonly ConcurrentDictionary<Key, Entry> _entries = new();
+
+    /// <summary>The engine request for the record, horizon and seed; from the cache when the portfolio and its datasets are unchanged.</summary>
+    public async Task<ValuationRequest> RequestAsync(WorkspaceStore store, PortfolioRecord record, int years, long seed, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(record);
+        var key = new Key(store.WorkspaceId, record.Id, record.UpdatedUtc, years);
+        if (_entries.TryGetValue(key, out var entry) && entry.Document == record.Document && await FreshAsync(store, entry, cancellationToken))
+        {
+            return entry.Request with { Seed = seed };
+        }
+
+        var datasets = new List<string>();
+        var loaded = await Task.Run(() => Portfolios.LoadWithSeries(store, record, datasets.Add), cancellationToken);
+        var request = ValuationInputs.Request(loaded, Assumptions, years, 0);
+        var stamps = new List<(string, DateTimeOffset)>();
+        foreach (var name in datasets.Distinct(StringComparer.Ordinal))
+        {
+            if (await store.GetDatasetAsync(name, cancellationToken) is { } d)
+            {
+                stamps.Add((name, d.Info.ImportedAtUtc));
+            }
+        }
+
+        if (_entries.Count >= MaxEntries)
+        {
+            _entries.Clear();
+        }
+
+        _entries[key] = new Entry(record.Document, request, stamps);
+        return request with { Seed = seed };
+    }
+
+    private static async Task<bool> FreshAsync(WorkspaceStore store, Entry entry, CancellationToken cancellationToken)
+    {
+        foreach (var (name, imported) in entry.Datasets)
+        {
+            if (await store.GetDatasetAsync(name, cancellationToken) is not { } d || d.Info.ImportedAtUtc != imported)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private readonly record struct Key(long WorkspaceId, long PortfolioId, DateTimeOffset UpdatedUtc, int Years);
+
+    private sealed record Entry(string Document, ValuationRequest Request, IReadOnlyList<(string Name, DateTimeOffset ImportedUtc)> Datasets);
 }

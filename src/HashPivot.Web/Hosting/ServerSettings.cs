@@ -15,6 +15,18 @@ public sealed class ServerSettings
     /// <summary>The largest request body accepted, in bytes (dataset uploads included); larger ones get 413 with a problem detail.</summary>
     public long MaxRequestBytes { get; set; } = 32L * 1024 * 1024;
 
+    /// <summary>Synchronous valuations (POST .../value, the page) that run at once; more wait their turn. Default: half the processor count, at least one (each run uses every core).</summary>
+    public int MaxConcurrentValuations { get; set; } = Math.Max(1, Environment.ProcessorCount / 2);
+
+    /// <summary>Valuation jobs that run at once; default: the processor count. More wait in the queue.</summary>
+    public int MaxConcurrentJobs { get; set; } = Environment.ProcessorCount;
+
+    /// <summary>Valuation jobs that may wait for a slot; a start beyond this is refused with 503 and a problem detail.</summary>
+    public int MaxQueuedJobs { get; set; } = 64;
+
+    /// <summary>Finished jobs kept in memory for GET /api/v1/jobs (oldest forgotten first; their runs stay in the store).</summary>
+    public int JobHistory { get; set; } = 500;
+
     /// <summary>Whether to create the demo workspace, admin and samples when the store has no user.</summary>
     public bool Seed { get; set; } = true;
 }
