@@ -24,6 +24,11 @@ public static class HashPivotServer
         builder.Services.AddSingleton<SqlStore>(_ => StoreFactory.Open(string.IsNullOrWhiteSpace(settings.Db) ? StorePaths.DefaultSqlitePath() : settings.Db));
         builder.Services.AddHostedService<SeedOnStart>();
         builder.Services.TryAddSingleton(TimeProvider.System);
+        if (!string.IsNullOrWhiteSpace(settings.Cluster))
+        {
+            ClusterClient.Add(builder, settings);
+        }
+
         builder.Services.TryAddSingleton<IValuationExecutor, InProcessValuationExecutor>();
         builder.Services.AddSingleton<ValuationInputCache>();
         builder.Services.AddSingleton<ValuationRuns>();

@@ -210,7 +210,7 @@ public sealed class JobApiTests(ServerFactory server) : IClassFixture<ServerFact
         Assert.Single((await admin.GetFromJsonAsync<JsonElement[]>("/api/v1/runs?kind=value"))!);
     }
 
-    private static async Task<long> SamplePortfolioAsync(HttpClient client) =>
+    internal static async Task<long> SamplePortfolioAsync(HttpClient client) =>
         (await client.GetFromJsonAsync<JsonElement>("/api/v1/portfolios"))[0].GetProperty("id").GetInt64();
 
     // The sample's four sites repeated (renamed) to make a valuation long enough to cancel part-way.
@@ -233,7 +233,7 @@ public sealed class JobApiTests(ServerFactory server) : IClassFixture<ServerFact
         (await client.GetFromJsonAsync<JsonElement[]>("/api/v1/runs?kind=value"))!.Length;
 
     // Polls the job until it finishes (at most 2 minutes on a busy machine); returns it and every paths_done seen.
-    private static async Task<(JsonElement Job, List<int> PathsSeen)> WaitAsync(HttpClient client, string location)
+    internal static async Task<(JsonElement Job, List<int> PathsSeen)> WaitAsync(HttpClient client, string location)
     {
         var seen = new List<int>();
         var deadline = DateTime.UtcNow.AddMinutes(2);

@@ -11,10 +11,11 @@ internal static class ServeCommand
     {
         var urls = new Option<string>("--urls") { Description = "Where to listen (loopback by default).", DefaultValueFactory = _ => "http://127.0.0.1:5080" };
         var postgres = new Option<string?>("--postgres") { Description = "PostgreSQL connection string (Host=...;Username=...;Database=...) instead of the SQLite file of --db." };
+        var cluster = new Option<string?>("--cluster") { Description = "Run valuations on the Orleans cluster behind this gateway (HOST:PORT, see hashpivot silo) instead of in the server's process." };
         var command = new Command("serve", "Start the HashPivot server: /api/v1 (OpenAPI at /openapi/v1.json, reference at /scalar/v1), the dashboard and /health. "
             + "On first start it creates workspace 'demo' with admin@hashpivot.local (password from HASHPIVOT_ADMIN_PASSWORD, or printed once) and the samples.")
         {
-            urls, postgres,
+            urls, postgres, cluster,
         };
         command.Validators.Add(r =>
         {
@@ -27,7 +28,14 @@ internal static class ServeCommand
         {
             var db = parsed.GetValue(postgres) ?? parsed.GetValue(StoreOption.Db) ?? StorePaths.DefaultSqlitePath();
             context.Error.WriteLine($"HashPivot server on {parsed.GetValue(urls)}; store {(StoreFactory.IsPostgresConnectionString(db) ? "PostgreSQL" : db)}. Ctrl+C stops it.");
-            HashPivotServer.Build(["--urls", parsed.GetValue(urls)!, "--HashPivot:Db=" + db]).Run();
+            string[] args = ["--urls", parsed.GetValue(urls)!, "--HashPivot:Db=" + db];
+            if (parsed.GetValue(cluster) is { } gateway)
+            {
+                context.Error.WriteLine($"Valuations run on the cluster at {gateway}.");
+                args = [.. args, "--HashPivot:Cluster=" + gateway];
+            }
+
+            HashPivotServer.Build(args).Run();
             return CliApp.Ok;
         }));
         return command;

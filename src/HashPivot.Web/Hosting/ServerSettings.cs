@@ -27,6 +27,15 @@ public sealed class ServerSettings
     /// <summary>Finished jobs kept in memory for GET /api/v1/jobs (oldest forgotten first; their runs stay in the store).</summary>
     public int JobHistory { get; set; } = 500;
 
+    /// <summary>An Orleans cluster's gateway (HOST:PORT, see <c>hashpivot silo</c>) to run valuations on; unset: in this process.</summary>
+    public string? Cluster { get; set; }
+
+    /// <summary>The cluster's id (as given to <c>hashpivot silo --cluster-id</c>).</summary>
+    public string ClusterId { get; set; } = "hashpivot";
+
+    /// <summary>Paths per cluster slice.</summary>
+    public int ClusterSlicePaths { get; set; } = HashPivot.Cluster.Hosting.ClusterRunOptions.DefaultSlicePaths;
+
     /// <summary>Whether to create the demo workspace, admin and samples when the store has no user.</summary>
     public bool Seed { get; set; } = true;
 }
