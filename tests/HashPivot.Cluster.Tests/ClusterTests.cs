@@ -35,6 +35,21 @@ internal static class TestClusters
         await cluster.DeployAsync();
         return cluster;
     }
+
+    /// <summary>Runs <paramref name="test"/> on a fresh cluster of <paramref name="silos"/> silos and always tears it down.</summary>
+    public static async Task WithAsync(short silos, Func<TestCluster, Task> test)
+    {
+        var cluster = await StartAsync(silos);
+        try
+        {
+            await test(cluster);
+        }
+        finally
+        {
+            await cluster.StopAllSilosAsync();
+            await cluster.DisposeAsync();
+        }
+    }
 }
 
 public class ClusterTests
@@ -65,8 +80,7 @@ public class ClusterTests
     [Fact]
     public async Task Sweep_OfAssumptionSets_EqualsEachSetRunAlone()
     {
-        var cluster = await TestClusters.StartAsync(3);
-        try
+        await TestClusters.WithAsync(3, async cluster =>
         {
             var sets = new[] { Requests.Make(volatility: 0.3), Requests.Make(volatility: 0.55), Requests.Make(volatility: 0.8, seed: 7) };
             var executor = new ClusterValuationExecutor(cluster.Client, new ClusterRunOptions { SlicePaths = 90, SitesPerSlice = 1 });
@@ -78,19 +92,13 @@ public class ClusterTests
             }
 
             Assert.NotEqual(results[0].PortfolioNpvUsd, results[2].PortfolioNpvUsd);
-        }
-        finally
-        {
-            await cluster.StopAllSilosAsync();
-            await cluster.DisposeAsync();
-        }
+        });
     }
 
     [Fact]
     public async Task Slices_RunOnEverySilo()
     {
-        var cluster = await TestClusters.StartAsync(3);
-        try
+        await TestClusters.WithAsync(3, async cluster =>
         {
             var silos = new HashSet<string>();
             for (var i = 0; i < 30; i++)
@@ -100,31 +108,20 @@ public class ClusterTests
             }
 
             Assert.Equal(3, silos.Count);
-        }
-        finally
-        {
-            await cluster.StopAllSilosAsync();
-            await cluster.DisposeAsync();
-        }
+        });
     }
 
     [Fact]
     public async Task Cancel_EndsTheRun_Cancelled()
     {
-        var cluster = await TestClusters.StartAsync(2);
-        try
+        await TestClusters.WithAsync(2, async cluster =>
         {
             var executor = new ClusterValuationExecutor(cluster.Client, new ClusterRunOptions { SlicePaths = 20, MaxInFlight = 1 });
             using var cancel = new CancellationTokenSource();
             var run = executor.RunAsync(Requests.Make(sites: 5), 20_000, new SyncProgress(_ => cancel.Cancel()), cancel.Token);
 
             await Assert.ThrowsAnyAsync<OperationCanceledException>(() => run);
-        }
-        finally
-        {
-            await cluster.StopAllSilosAsync();
-            await cluster.DisposeAsync();
-        }
+        });
     }
 }
 

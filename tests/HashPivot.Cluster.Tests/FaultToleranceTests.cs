@@ -10,8 +10,7 @@ public class FaultToleranceTests(ITestOutputHelper output)
     [Fact]
     public async Task KillingAWorkerSiloMidRun_StillGivesTheIdenticalResult()
     {
-        var cluster = await TestClusters.StartAsync(3);
-        try
+        await TestClusters.WithAsync(3, async cluster =>
         {
             const int Paths = 3000;
             var request = Requests.Make(sites: 5);
@@ -47,19 +46,13 @@ public class FaultToleranceTests(ITestOutputHelper output)
             var status = await cluster.Client.GetGrain<IValuationRunGrain>(runId!).GetStatusAsync();
             output.WriteLine($"killed at {pathsWhenKilled} of {Paths} paths; {status.SlicesRetried} slice attempts re-run, {status.SlicesDone} of {status.SlicesTotal} slices");
             Assert.Equal(2, cluster.GetActiveSilos().Count());
-        }
-        finally
-        {
-            await cluster.StopAllSilosAsync();
-            await cluster.DisposeAsync();
-        }
+        });
     }
 
     [Fact]
     public async Task KillingTheCoordinatorsSiloMidRun_StillGivesTheIdenticalResult()
     {
-        var cluster = await TestClusters.StartAsync(3);
-        try
+        await TestClusters.WithAsync(3, async cluster =>
         {
             const int Paths = 3000;
             var request = Requests.Make(sites: 5);
@@ -109,11 +102,6 @@ public class FaultToleranceTests(ITestOutputHelper output)
                     output.WriteLine("coordinator on the primary silo; trying another run");
                 }
             }
-        }
-        finally
-        {
-            await cluster.StopAllSilosAsync();
-            await cluster.DisposeAsync();
-        }
+        });
     }
 }
