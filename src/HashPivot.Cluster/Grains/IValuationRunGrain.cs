@@ -24,6 +24,10 @@ public interface IValuationRunGrain : IGrainWithStringKey
     /// </summary>
     Task<byte[]> GetResultChunkAsync(int set, long offset, int count);
 
+    /// <summary>The client has the results: drop them and deactivate (otherwise they are kept for hours, in case the client asks again).</summary>
+    [OneWay]
+    Task ForgetAsync();
+
     /// <summary>Cancels the run: slices not started are not started; the run ends "cancelled".</summary>
     [AlwaysInterleave]
     Task CancelAsync();

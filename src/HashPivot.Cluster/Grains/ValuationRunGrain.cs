@@ -74,6 +74,19 @@ internal sealed partial class ValuationRunGrain(ILogger<ValuationRunGrain> logge
 
     private byte[][] Results() => _results ?? throw new InvalidOperationException($"the run is {_state}, not succeeded");
 
+    public Task ForgetAsync()
+    {
+        if (_state is "succeeded" or "failed" or "cancelled")
+        {
+            _results = null;
+            _order = null;
+            _requests = [];
+            DeactivateOnIdle();
+        }
+
+        return Task.CompletedTask;
+    }
+
     public Task CancelAsync()
     {
         _cancel?.Cancel();

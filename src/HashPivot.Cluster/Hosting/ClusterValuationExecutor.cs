@@ -101,6 +101,7 @@ public sealed class ClusterValuationExecutor(IClusterClient client, ClusterRunOp
                         results.Add(ValuationWire.DecodeResult(requests[set], await FetchAsync(run, set, sizes[set]).ConfigureAwait(false)));
                     }
 
+                    run.ForgetAsync().Ignore();
                     return results;
                 case "cancelled":
                     throw new OperationCanceledException("the cluster run was cancelled", cancellationToken);
