@@ -43,8 +43,7 @@ public class FaultToleranceTests(ITestOutputHelper output)
 
             Requests.AssertIdentical(ValuationEngine.Run(request, Paths), result);
             Assert.InRange(pathsWhenKilled, 0, Paths - 1); // the silo died while the run was still going
-            var status = await cluster.Client.GetGrain<IValuationRunGrain>(runId!).GetStatusAsync();
-            output.WriteLine($"killed at {pathsWhenKilled} of {Paths} paths; {status.SlicesRetried} slice attempts re-run, {status.SlicesDone} of {status.SlicesTotal} slices");
+            output.WriteLine($"killed at {pathsWhenKilled} of {Paths} paths");
             Assert.Equal(2, cluster.GetActiveSilos().Count());
         });
     }
