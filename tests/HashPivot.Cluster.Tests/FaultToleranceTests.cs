@@ -22,6 +22,7 @@ public class FaultToleranceTests(ITestOutputHelper output)
             var done = 0;
             Task? kill = null;
             long pathsWhenKilled = -1;
+            var pathsAfterKill = -1;
             var progress = new SyncProgress(n =>
             {
                 // Once a tenth of the run is done, kill (no graceful shutdown) a silo that is neither the primary (it holds the development
@@ -34,16 +35,23 @@ public class FaultToleranceTests(ITestOutputHelper output)
                         var victim = cluster.SecondarySilos.First(s => !coordinator.Contains(s.SiloAddress.Endpoint.ToString(), StringComparison.Ordinal));
                         pathsWhenKilled = (await cluster.Client.GetGrain<IValuationRunGrain>(runId!).GetStatusAsync()).PathsDone;
                         await cluster.KillSiloAsync(victim);
+                        pathsAfterKill = Volatile.Read(ref done);
                     });
                 }
             });
 
+            var executionsBefore = ValuationSliceGrain.Executions;
             var result = await executor.RunAsync(request, Paths, progress, CancellationToken.None);
             await kill!;
+            var executions = ValuationSliceGrain.Executions - executionsBefore;
 
             Requests.AssertIdentical(ValuationEngine.Run(request, Paths), result);
-            Assert.InRange(pathsWhenKilled, 0, Paths - 1); // the silo died while the run was still going
-            output.WriteLine($"killed at {pathsWhenKilled} of {Paths} paths");
+            Assert.InRange(pathsWhenKilled, 0, Paths - 1); // the kill began while the run was going
+            Assert.InRange(pathsAfterKill, 0, Paths - 1); // and the silo was gone before the last slice finished
+            output.WriteLine($"killed at {pathsWhenKilled} of {Paths} paths (dead at {pathsAfterKill}); {executions} slice executions for {Paths / 25} slices");
+
+            // Finished slices are never re-run: at most the slices in flight on the dead silo (≤ MaxInFlight) run twice.
+            Assert.InRange(executions, Paths / 25, (Paths / 25) + 6);
             Assert.Equal(2, cluster.GetActiveSilos().Count());
         });
     }

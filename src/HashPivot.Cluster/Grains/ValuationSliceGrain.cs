@@ -8,7 +8,12 @@ namespace HashPivot.Cluster.Grains;
 [RandomPlacement]
 internal sealed class ValuationSliceGrain(SiloRequestCache cache) : Grain, IValuationSliceGrain
 {
+    private static long _executions;
+
     private byte[]? _block;
+
+    /// <summary>Slices valued by the engine in this process since it started (a slice answered from its kept block does not count).</summary>
+    internal static long Executions => Interlocked.Read(ref _executions);
 
     public async Task<byte[]> RunAsync(SliceOrder order, CancellationToken cancellationToken)
     {
@@ -27,6 +32,7 @@ internal sealed class ValuationSliceGrain(SiloRequestCache cache) : Grain, IValu
         // Paths draw from streams keyed by (seed, path) and the market path does not depend on the sites, so a slice of sites and paths
         // gives exactly those sites' and paths' numbers of the whole run. CPU-bound work goes to the thread pool, off the grain's turn.
         var block = await Task.Run(() => ValuationEngine.RunBlock(sliced, order.FirstPath, order.PathCount), cancellationToken);
+        Interlocked.Increment(ref _executions);
         _block = ValuationWire.EncodeBlock(block);
         return _block;
     }
