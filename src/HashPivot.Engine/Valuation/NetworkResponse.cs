@@ -48,15 +48,39 @@ public sealed record NetworkResponse(
     /// </summary>
     public void Simulate(ReadOnlySpan<double> btcPriceUsd, double startBtcPriceUsd, double startHashratePhS, long startHeight, Span<double> hashratePhS, Span<double> hashpriceUsdPerPhDay)
     {
+        var tables = Tables(btcPriceUsd.Length, startHeight);
+        Simulate(btcPriceUsd, startBtcPriceUsd, startHashratePhS, tables, hashratePhS, hashpriceUsdPerPhDay);
+    }
+
+    /// <summary>The per-month inputs of <see cref="Simulate(ReadOnlySpan{double}, double, double, NetworkTables, Span{double}, Span{double})"/> that no path changes.</summary>
+    public NetworkTables Tables(int months, long startHeight)
+    {
+        var hashcost = new double[months];
+        var subsidy = new double[months];
+        for (var m = 0; m < months; m++)
+        {
+            hashcost[m] = HashcostUsdPerPhDay(m);
+            subsidy[m] = Bitcoin.Subsidy.AtHeight(startHeight + (long)(BlocksPerMonth * (m + 0.5))).Value;
+        }
+
+        return new NetworkTables(Bitcoin.Subsidy.AtHeight(startHeight).Value, hashcost, subsidy);
+    }
+
+    /// <summary>As <see cref="Simulate(ReadOnlySpan{double}, double, double, long, Span{double}, Span{double})"/>, with the month tables computed once for many paths (the same numbers bit for bit).</summary>
+    public void Simulate(ReadOnlySpan<double> btcPriceUsd, double startBtcPriceUsd, double startHashratePhS, NetworkTables tables, Span<double> hashratePhS, Span<double> hashpriceUsdPerPhDay)
+    {
+        ArgumentNullException.ThrowIfNull(tables);
+        var hashcost = tables.HashcostUsdPerPhDay;
+        var subsidy = tables.SubsidyBtc;
         var hashrate = startHashratePhS;
-        var startHashprice = Hashprice(startBtcPriceUsd, Bitcoin.Subsidy.AtHeight(startHeight).Value, hashrate);
+        var startHashprice = Hashprice(startBtcPriceUsd, tables.StartSubsidyBtc, hashrate);
         for (var m = 0; m < btcPriceUsd.Length; m++)
         {
             var lagged = m - LagMonths >= 0 ? hashpriceUsdPerPhDay[m - LagMonths] : startHashprice;
-            hashrate *= Math.Exp(LogGrowth(m, lagged));
+            var gap = Math.Log(Math.Max(lagged, 1e-9) / hashcost[m]); // LogGrowth with the month's hashcost looked up
+            hashrate *= Math.Exp(Math.Clamp(ResponsePerMonth * gap, -MaxDeclinePerMonth, MaxGrowthPerMonth));
             hashratePhS[m] = hashrate;
-            var height = startHeight + (long)(BlocksPerMonth * (m + 0.5));
-            hashpriceUsdPerPhDay[m] = Hashprice(btcPriceUsd[m], Bitcoin.Subsidy.AtHeight(height).Value, hashrate);
+            hashpriceUsdPerPhDay[m] = Hashprice(btcPriceUsd[m], subsidy[m], hashrate);
         }
     }
 
@@ -64,3 +88,6 @@ public sealed record NetworkResponse(
     public double Hashprice(double btcPriceUsd, double subsidyBtc, double hashratePhS) =>
         144 * subsidyBtc * (1 + FeeShareOfSubsidy) * btcPriceUsd / hashratePhS;
 }
+
+/// <summary>Month tables of a projection that no path changes: the subsidy at the start (BTC), the marginal hashcost (USD/PH/day) and the subsidy at each month's mid height (BTC).</summary>
+public sealed record NetworkTables(double StartSubsidyBtc, double[] HashcostUsdPerPhDay, double[] SubsidyBtc);

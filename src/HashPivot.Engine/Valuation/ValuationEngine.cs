@@ -27,7 +27,7 @@ public static class ValuationEngine
         var npv = new double[sites * strategies * pathCount];
         var hashprice = new double[pathCount * months];
         var miningSum = new Int128[sites * months];
-        var market = new MarketPath(months);
+        var market = new MarketPath(request);
         var discounted = new double[months + 1];
         var mined = new double[months];
         for (var p = 0; p < pathCount; p++)
@@ -77,7 +77,7 @@ public static class ValuationEngine
         var plan = ConversionPlan.For(request);
         var months = request.Months;
         var strategies = Strategy.Count(request.Years);
-        var market = new MarketPath(months);
+        var market = new MarketPath(request);
         market.Expected(request);
         var discounted = new double[months + 1];
         var mined = new double[months];
@@ -140,8 +140,12 @@ public static class ValuationEngine
 /// <summary>One path's market, month by month: BTC price (USD), network hashrate (PH/s), hashprice (USD/PH/day) and the power-month draw.</summary>
 internal sealed class MarketPath
 {
-    public MarketPath(int months)
+    private readonly NetworkTables _tables;
+
+    public MarketPath(ValuationRequest request)
     {
+        var months = request.Months;
+        _tables = request.Network.Tables(months, request.Height);
         BtcPrice = new double[months];
         HashratePhS = new double[months];
         Hashprice = new double[months];
@@ -189,7 +193,7 @@ internal sealed class MarketPath
             CalendarMonth[m] = ((request.StartCalendarMonth - 1 + m) % 12) + 1;
         }
 
-        request.Network.Simulate(BtcPrice, request.BtcPriceUsd, request.NetworkHashratePhS, request.Height, HashratePhS, Hashprice);
+        request.Network.Simulate(BtcPrice, request.BtcPriceUsd, request.NetworkHashratePhS, _tables, HashratePhS, Hashprice);
     }
 }
 

@@ -3,18 +3,21 @@ namespace HashPivot.Engine.Valuation;
 /// <summary>Percentiles and mean of an NPV distribution (USD).</summary>
 public sealed record NpvSummary(double P5Usd, double P50Usd, double P95Usd, double MeanUsd)
 {
-    /// <summary>The summary of samples (percentiles by linear interpolation between order statistics, type 7).</summary>
+    private static readonly double[] SummaryQuantiles = [0.05, 0.5, 0.95];
+
+    /// <summary>The summary of samples (percentiles by linear interpolation between order statistics, type 7; the mean in sample order).</summary>
     public static NpvSummary Of(ReadOnlySpan<double> samples)
     {
-        var sorted = samples.ToArray();
-        Array.Sort(sorted);
         var mean = 0.0;
-        foreach (var x in sorted)
+        foreach (var x in samples)
         {
             mean += x;
         }
 
-        return new NpvSummary(Percentile(sorted, 0.05), Percentile(sorted, 0.5), Percentile(sorted, 0.95), mean / sorted.Length);
+        var scratch = samples.ToArray();
+        Span<double> p = stackalloc double[3];
+        OrderStatistics.Percentiles(scratch, SummaryQuantiles, p);
+        return new NpvSummary(p[0], p[1], p[2], mean / samples.Length);
     }
 
     /// <summary>Type-7 percentile of ascending samples.</summary>
@@ -208,12 +211,13 @@ public sealed class ValuationResult
             bands[q] = new double[months];
         }
 
+        Span<double> band = stackalloc double[BandPercentiles.Length];
         for (var m = 0; m < months; m++)
         {
-            Array.Sort(hashprice[m]);
+            OrderStatistics.Percentiles(hashprice[m], BandPercentiles, band);
             for (var q = 0; q < bands.Length; q++)
             {
-                bands[q][m] = NpvSummary.Percentile(hashprice[m], BandPercentiles[q]);
+                bands[q][m] = band[q];
             }
         }
 

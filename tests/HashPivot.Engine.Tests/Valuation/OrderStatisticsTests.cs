@@ -1,0 +1,48 @@
+using HashPivot.Engine.Valuation;
+
+namespace HashPivot.Engine.Tests.Valuation;
+
+public class OrderStatisticsTests
+{
+    [Theory]
+    [InlineData(1, 1)]
+    [InlineData(2, 2)]
+    [InlineData(3, 3)]
+    [InlineData(20, 4)]
+    [InlineData(1000, 5)]
+    [InlineData(1001, 6)]
+    [InlineData(5000, 7)]
+    public void Selection_GivesTheSortedType7Percentiles_BitForBit(int n, int seed)
+    {
+        // The reference: sort, then type-7 interpolation (NpvSummary.Percentile, Hyndman & Fan 1996 definition 7).
+        var random = new Random(seed);
+        var quantiles = new[] { 0, 0.05, 0.25, 0.5, 0.75, 0.95, 1 };
+        for (var trial = 0; trial < 20; trial++)
+        {
+            // Ties on purpose: a third of the trials draw from only five values.
+            var samples = Enumerable.Range(0, n).Select(_ => trial % 3 == 0 ? random.Next(5) : (random.NextDouble() - 0.3) * 1e8).ToArray();
+            var sorted = samples.Order().ToArray();
+            var result = new double[quantiles.Length];
+
+            OrderStatistics.Percentiles(samples.ToArray(), quantiles, result);
+
+            for (var q = 0; q < quantiles.Length; q++)
+            {
+                Assert.Equal(NpvSummary.Percentile(sorted, quantiles[q]), result[q]);
+            }
+        }
+    }
+
+    [Fact]
+    public void Summary_MeanIsOfTheSamples_AndPercentilesOfTheirOrder()
+    {
+        var samples = new double[] { 10, -5, 3, 8, 0, 7, 1, 2, 9, 4 };
+        var summary = NpvSummary.Of(samples);
+
+        Assert.Equal(3.9, summary.MeanUsd, 12);
+        Assert.Equal(3 + (0.5 * (4 - 3)), summary.P50Usd, 12); // sorted: -5 0 1 2 3 4 7 8 9 10; h = 4.5
+        Assert.Equal(-5 + (0.45 * (0 - -5)), summary.P5Usd, 12);  // h = 0.45
+        Assert.Equal(9 + (0.55 * (10 - 9)), summary.P95Usd, 12);  // h = 8.55
+        Assert.Equal(new double[] { 10, -5, 3, 8, 0, 7, 1, 2, 9, 4 }, samples); // the caller's samples are not reordered
+    }
+}
