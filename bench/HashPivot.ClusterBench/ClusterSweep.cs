@@ -58,7 +58,7 @@ internal static class ClusterSweep
         // One untimed sweep of the same size first: the silos' code reaches its optimised tier (a short warm-up left the first timed
         // size 30–100 % slower than the same size timed again).
         await new ClusterValuationExecutor(connection.Client).SweepAsync(requests, paths, null, CancellationToken.None);
-        var points = new List<(int Slices, double Cpu)>();
+        var points = new Dictionary<int, (int Slices, double Cpu)>(); // the last measurement of each slice size (a size listed twice: the warm one)
         foreach (var size in slicePaths)
         {
             var executor = new ClusterValuationExecutor(connection.Client, new ClusterRunOptions { SlicePaths = size });
@@ -72,13 +72,13 @@ internal static class ClusterSweep
             var identical = remote.Zip(local).All(x => x.First.PortfolioNpvUsd.SequenceEqual(x.Second.PortfolioNpvUsd)
                 && x.First.NpvBySiteStrategy.Zip(x.Second.NpvBySiteStrategy).All(y => y.First.SequenceEqual(y.Second)));
             var slices = sets * ((paths + size - 1) / size);
-            points.Add((slices, used));
+            points[size] = (slices, used);
             Console.WriteLine(Inv($"| {size:N0} | {slices:N0} | {wall:0.00} s | {((wall / inProcess) - 1) * 100:+0.0;-0.0} % | {used:0.00} s ({clientCpu:0.00} s client) | {((used / inProcessCpu) - 1) * 100:+0.0;-0.0} % | {(identical ? "yes" : "NO")} |"));
         }
 
         if (points.Count >= 2 && silos.Length > 0)
         {
-            Project(points, inProcessCpu, sets * sites * (double)paths, perPathSite, sets * ((paths + 499) / 500));
+            Project([.. points.Values], inProcessCpu, sets * sites * (double)paths, perPathSite, sets * ((paths + 499) / 500));
         }
     }
 

@@ -47,7 +47,8 @@ public class FaultToleranceTests(ITestOutputHelper output)
 
             Requests.AssertIdentical(ValuationEngine.Run(request, Paths), result);
             Assert.InRange(pathsWhenKilled, 0, Paths - 1); // the kill began while the run was going
-            Assert.InRange(pathsAfterKill, 0, Paths - 1); // and the silo was gone before the last slice finished
+            // The kill itself usually completes mid-run (at ~60 % of the paths here) but can take longer than the run on a busy machine; the
+            // output says which, the assertions above hold either way.
             output.WriteLine($"killed at {pathsWhenKilled} of {Paths} paths (dead at {pathsAfterKill}); {executions} slice executions for {Paths / 25} slices");
 
             // Finished slices are never re-run: at most the slices in flight on the dead silo (≤ MaxInFlight) run twice.
@@ -71,6 +72,7 @@ public class FaultToleranceTests(ITestOutputHelper output)
                 string? coordinator = null;
                 Task? kill = null;
                 var done = 0;
+                var killedAt = -1;
                 var executor = new ClusterValuationExecutor(cluster.Client, new ClusterRunOptions { SlicePaths = 25, MaxInFlight = 3 })
                 {
                     RunStarted = id => coordinator = id,
@@ -89,8 +91,9 @@ public class FaultToleranceTests(ITestOutputHelper output)
                                 return;
                             }
 
+                            killedAt = Volatile.Read(ref done);
                             await cluster.KillSiloAsync(victim);
-                            output.WriteLine($"killed the coordinator's silo {silo} at {Volatile.Read(ref done)} paths");
+                            output.WriteLine($"killed the coordinator's silo {silo} at {killedAt} paths");
                         });
                     }
                 });
@@ -99,7 +102,12 @@ public class FaultToleranceTests(ITestOutputHelper output)
                 {
                     var result = await executor.RunAsync(request, Paths, progress, retry.Token);
                     await kill!;
-                    Assert.False(retry.IsCancellationRequested);
+                    if (retry.IsCancellationRequested && attempt < 20)
+                    {
+                        continue; // the run finished before its cancellation (coordinator on the primary) was seen
+                    }
+
+                    Assert.InRange(killedAt, 0, Paths - 1); // the coordinator's silo was killed while the run was going
                     Requests.AssertIdentical(ValuationEngine.Run(request, Paths), result);
                     Assert.Equal(2, cluster.GetActiveSilos().Count());
                     return;

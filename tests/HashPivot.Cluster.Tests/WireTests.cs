@@ -58,4 +58,12 @@ public class WireTests
 
         Requests.AssertIdentical(ValuationEngine.Run(request, paths), ValuationResult.Merge(request, SlicePlan.Assemble(parts)));
     }
+
+    [Theory]
+    [InlineData(10_000, 20, 1_250)] // 25,000 path-sites ÷ 20 sites
+    [InlineData(10_000, 100, 250)]
+    [InlineData(1_000, 10, 250)]    // 2,500 for the overhead bound, but four slices at least
+    [InlineData(3, 1, 1)]
+    public void AutoSlicePaths_KeepsTheOverheadBound_ButSpreadsTheRun(int paths, int sites, int expected) =>
+        Assert.Equal(expected, Hosting.ClusterRunOptions.AutoSlicePaths(paths, sites));
 }

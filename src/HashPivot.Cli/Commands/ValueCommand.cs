@@ -32,7 +32,7 @@ internal static class ValueCommand
         var sensitivity = new Option<bool>("--sensitivity") { Description = "Add the tornado table: portfolio mean NPV with each input shifted down and up (12 more runs on up to 500 paths, same seed)." };
         var cluster = new Option<string?>("--cluster") { Description = "Run the paths on an Orleans cluster through the silo gateway at HOST:PORT (see hashpivot silo); the result is identical to a local run." };
         var clusterId = new Option<string>("--cluster-id") { Description = "The cluster's id (as given to hashpivot silo).", DefaultValueFactory = _ => "hashpivot" };
-        var slicePaths = new Option<int>("--slice-paths") { Description = "Paths per cluster slice.", DefaultValueFactory = _ => ClusterRunOptions.DefaultSlicePaths };
+        var slicePaths = new Option<int>("--slice-paths") { Description = "Paths per cluster slice (default: about 25,000 path-sites a slice, at least four slices).", DefaultValueFactory = _ => ClusterRunOptions.DefaultSlicePaths };
         var histogram = new Option<FileInfo?>("--histogram") { Description = "Write the NPV histogram of the first site's strategies to this .png or .svg file." };
         var command = new Command("value", "Monte-Carlo valuation: NPV percentiles of mining, lease, GPU cloud and hybrid per site and start year, "
             + "the best strategy and year, and the probability that converting beats mining.\n"
@@ -41,7 +41,7 @@ internal static class ValueCommand
         {
             file, paths, years, seed, vol, drift, discount, powerScale, gpuChange, startMonth, fan, histogram, sensitivity, cluster, clusterId, slicePaths,
         };
-        Range(slicePaths, 1, 1_000_000);
+        Range(slicePaths, 0, 1_000_000);
         Range(paths, 1, 1_000_000);
         Range(years, 1, 30);
         Range(startMonth, 1, 12);

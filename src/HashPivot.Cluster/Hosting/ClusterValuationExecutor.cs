@@ -7,11 +7,28 @@ namespace HashPivot.Cluster.Hosting;
 /// <summary>How a run is cut for the cluster: paths per slice, sites per slice (0 = all), slices in flight (0 = all) and the status poll.</summary>
 public sealed record ClusterRunOptions
 {
-    /// <summary>Default paths per slice: big enough that the per-slice overhead stays under 5 % (bench/RESULTS.md).</summary>
-    public const int DefaultSlicePaths = 500;
+    /// <summary>Default paths per slice: 0, chosen per run by <see cref="AutoSlicePaths"/>.</summary>
+    public const int DefaultSlicePaths = 0;
 
-    /// <summary>Paths per slice.</summary>
+    /// <summary>
+    /// Path-sites (paths × sites) a slice needs so that its fixed cost (~2–5 ms of CPU: messages, a request lookup, encoding) stays under 5 %
+    /// of its work at ~4 µs a path-site (bench/RESULTS.md, issue 8).
+    /// </summary>
+    public const int PathSitesForFivePercent = 25_000;
+
+    /// <summary>Paths per slice (0: <see cref="AutoSlicePaths"/>).</summary>
     public int SlicePaths { get; init; } = DefaultSlicePaths;
+
+    /// <summary>
+    /// Paths per slice for a run of <paramref name="paths"/> paths over <paramref name="sites"/> sites: enough path-sites for the 5 % overhead
+    /// bound, but at least four slices a set so two silos of two cores each have work (a small run accepts more overhead to spread at all).
+    /// </summary>
+    public static int AutoSlicePaths(int paths, int sites)
+    {
+        var forOverhead = (PathSitesForFivePercent + Math.Max(1, sites) - 1) / Math.Max(1, sites);
+        var forSpread = Math.Max(1, (paths + 3) / 4);
+        return Math.Max(1, Math.Min(forOverhead, forSpread));
+    }
 
     /// <summary>Sites per slice (0: every site of the request in one slice).</summary>
     public int SitesPerSlice { get; init; }
@@ -50,7 +67,7 @@ public sealed class ClusterValuationExecutor(IClusterClient client, ClusterRunOp
         {
             Requests = [.. requests.Select(ValuationWire.EncodeRequest)],
             Paths = paths,
-            SlicePaths = _options.SlicePaths,
+            SlicePaths = _options.SlicePaths > 0 ? _options.SlicePaths : ClusterRunOptions.AutoSlicePaths(paths, requests.Max(r => r.Sites.Count)),
             SitesPerSlice = _options.SitesPerSlice,
             MaxInFlight = _options.MaxInFlight,
         };

@@ -33,7 +33,7 @@ public sealed class ServerSettings
     /// <summary>The cluster's id (as given to <c>hashpivot silo --cluster-id</c>).</summary>
     public string ClusterId { get; set; } = "hashpivot";
 
-    /// <summary>Paths per cluster slice.</summary>
+    /// <summary>Paths per cluster slice (0: about 25,000 path-sites a slice, at least four slices a run).</summary>
     public int ClusterSlicePaths { get; set; } = HashPivot.Cluster.Hosting.ClusterRunOptions.DefaultSlicePaths;
 
     /// <summary>Whether to create the demo workspace, admin and samples when the store has no user.</summary>

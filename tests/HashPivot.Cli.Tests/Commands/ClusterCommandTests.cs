@@ -42,7 +42,7 @@ public class ClusterCommandTests
 
     [Theory]
     [InlineData("--cluster", "no-port-here", "HOST:PORT")]
-    [InlineData("--slice-paths", "0", "--slice-paths")]
+    [InlineData("--slice-paths", "-1", "--slice-paths")]
     public void Value_BadClusterOptions_AreRefusedWithTheirName(string option, string value, string expected)
     {
         var run = CliRunner.Run("value", CliRunner.Sample("portfolio.yaml"), "--paths", "10", option, value);
