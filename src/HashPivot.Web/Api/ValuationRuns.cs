@@ -30,8 +30,9 @@ public sealed record ValueRunResult(string RunId, ValueDocument Result);
 /// </summary>
 /// <remarks>
 /// Synchronous valuations (the endpoint and the page) take one of <see cref="Hosting.ServerSettings.MaxConcurrentValuations"/> slots, waiting
-/// asynchronously in turn: each run already spreads its blocks over every core, so more at once only oversubscribes the CPU and starves
-/// the thread pool (long tails under load). Jobs are bounded by their own workers instead.
+/// asynchronously in turn: each run already spreads its blocks over every core, so many at once only oversubscribe the CPU and starve
+/// the thread pool (long tails under load); one per core keeps the cores busy while another run merges its results on one thread.
+/// Jobs are bounded by their own workers instead.
 /// </remarks>
 internal sealed class ValuationRuns(IValuationExecutor executor, ValuationInputCache inputs, Hosting.ServerSettings settings)
 {
