@@ -7,8 +7,9 @@ using System.Text.RegularExpressions;
 
 // Usage: dotnet run -c Release --project bench/HashPivot.LoadTest -- --url http://127.0.0.1:5080 --email admin@hashpivot.local --password PW
 //        [--seconds 60] [--connections 64] [--path /api/v1/sector]... (default paths: the first portfolio's compare, then the sector)
-//        [--valuation SITES] [--paths 1000]
-// Signs in once, makes an API token, then for each path runs CONNECTIONS concurrent loops of GET for SECONDS and prints requests,
+//        [--valuation SITES] [--paths 1000] [--warmup SECONDS]
+// Signs in once, makes an API token, then for each path sends one warm-up request (not counted) and runs CONNECTIONS concurrent
+// loops of GET for SECONDS and prints requests,
 // errors (non-2xx or exceptions), p50/p90/p95/p99 latency and throughput. Loopback targets only; at most 300 s and 256 connections.
 // --valuation SITES instead creates a portfolio of SITES synthetic sites (modelled on samples/portfolio.yaml, a third of them on the
 // seeded hourly grid dataset) and POSTs /api/v1/portfolios/{id}/value with PATHS paths, every request with its own seed (no two alike).
@@ -22,6 +23,7 @@ if (!IPAddress.TryParse(baseUri.Host, out var ip) ? baseUri.Host != "localhost" 
 
 var seconds = Math.Clamp(int.Parse(options.Get("--seconds", "60"), CultureInfo.InvariantCulture), 1, 300);
 var connections = Math.Clamp(int.Parse(options.Get("--connections", "64"), CultureInfo.InvariantCulture), 1, 256);
+var warmup = TimeSpan.FromSeconds(Math.Clamp(int.Parse(options.Get("--warmup", "0"), CultureInfo.InvariantCulture), 0, 60));
 using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = connections, PooledConnectionLifetime = TimeSpan.FromMinutes(10), UseCookies = true };
 using var http = new HttpClient(handler) { BaseAddress = baseUri, Timeout = TimeSpan.FromSeconds(30) };
 var token = await Session.TokenAsync(http, options.Get("--email", "admin@hashpivot.local"), options.Get("--password", Environment.GetEnvironmentVariable("HASHPIVOT_ADMIN_PASSWORD") ?? ""));
@@ -36,7 +38,7 @@ if (options.Get("--valuation", "") is { Length: > 0 } sitesText)
     var valuePath = $"/api/v1/portfolios/{portfolio}/value";
     Console.WriteLine($"target {baseUri}, {connections} connections, {seconds} s, {Environment.ProcessorCount} cores; portfolio {portfolio}: {sites} sites × {pathCount:N0} paths");
     var seed = 0L;
-    Console.WriteLine(await Load.RunAsync("POST " + valuePath, connections, TimeSpan.FromSeconds(seconds),
+    Console.WriteLine(await Load.RunAsync("POST " + valuePath, connections, warmup, TimeSpan.FromSeconds(seconds),
         () => http.PostAsJsonAsync(valuePath, new { paths = pathCount, seed = Interlocked.Increment(ref seed) })));
     return 0;
 }
@@ -51,7 +53,7 @@ if (paths.Count == 0)
 Console.WriteLine($"target {baseUri}, {connections} connections, {seconds} s per path, {Environment.ProcessorCount} cores");
 foreach (var path in paths)
 {
-    var result = await Load.RunAsync("GET " + path, connections, TimeSpan.FromSeconds(seconds), () => http.GetAsync(path, HttpCompletionOption.ResponseContentRead));
+    var result = await Load.RunAsync("GET " + path, connections, warmup, TimeSpan.FromSeconds(seconds), () => http.GetAsync(path, HttpCompletionOption.ResponseContentRead));
     Console.WriteLine(result);
 }
 
@@ -98,7 +100,23 @@ internal static class Session
 /// <summary>One bounded load run: concurrent request loops until the deadline, latencies in milliseconds.</summary>
 internal static class Load
 {
-    public static async Task<string> RunAsync(string label, int connections, TimeSpan duration, Func<Task<HttpResponseMessage>> send)
+    public static async Task<string> RunAsync(string label, int connections, TimeSpan warmup, TimeSpan duration, Func<Task<HttpResponseMessage>> send)
+    {
+        // The same load for the warm-up first, not counted: a fresh server runs its first seconds on tier-0 JIT code (the valuation's
+        // hot loops 2-3 times slower until tiered compilation promotes them) and fills its input cache.
+        if (warmup > TimeSpan.Zero)
+        {
+            var (count, _, _, _) = await LoopsAsync(connections, warmup, send);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"warm-up (not counted): {count:N0} requests in {warmup.TotalSeconds:0} s"));
+        }
+
+        var (_, all, errors, elapsed) = await LoopsAsync(connections, duration, send);
+        double P(double q) => all.Length == 0 ? double.NaN : all[Math.Min(all.Length - 1, (int)Math.Ceiling(q * all.Length) - 1)];
+        return string.Create(CultureInfo.InvariantCulture,
+            $"{label}: {all.Length:N0} requests in {elapsed:0.0} s, {errors} errors, {all.Length / elapsed:N1} req/s, p50 {P(0.50):0.0} ms, p90 {P(0.90):0.0} ms, p95 {P(0.95):0.0} ms, p99 {P(0.99):0.0} ms, max {all[^1]:0.0} ms");
+    }
+
+    private static async Task<(int Count, double[] Sorted, int Errors, double Seconds)> LoopsAsync(int connections, TimeSpan duration, Func<Task<HttpResponseMessage>> send)
     {
         var latencies = new List<double>[connections];
         var errors = new int[connections];
@@ -126,11 +144,8 @@ internal static class Load
             }
         }).ToList();
         await Task.WhenAll(tasks);
-        var elapsed = clock.Elapsed.TotalSeconds;
         var all = latencies.SelectMany(l => l).Order().ToArray();
-        double P(double q) => all.Length == 0 ? double.NaN : all[Math.Min(all.Length - 1, (int)Math.Ceiling(q * all.Length) - 1)];
-        return string.Create(CultureInfo.InvariantCulture,
-            $"{label}: {all.Length:N0} requests in {elapsed:0.0} s, {errors.Sum()} errors, {all.Length / elapsed:N1} req/s, p50 {P(0.50):0.0} ms, p90 {P(0.90):0.0} ms, p95 {P(0.95):0.0} ms, p99 {P(0.99):0.0} ms, max {all[^1]:0.0} ms");
+        return (all.Length, all, errors.Sum(), clock.Elapsed.TotalSeconds);
     }
 }
 

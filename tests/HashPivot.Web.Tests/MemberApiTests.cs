@@ -125,6 +125,20 @@ public sealed partial class MemberApiTests(ServerFactory server) : IClassFixture
         Assert.Equal(other.Name, me.GetProperty("workspace").GetString());
         Assert.Equal(other == a ? "editor" : "viewer", me.GetProperty("role").GetString());
 
+        // The dashboard's way: the workspaces page has a form per other workspace (antiforgery checked).
+        var page = await session.GetStringAsync("/workspaces");
+        var back = other == a ? b : a;
+        Assert.Contains($"Switch to {back.Name}", page, StringComparison.Ordinal);
+        var forged = await session.PostAsync($"/workspaces/{back.Id}", new FormUrlEncodedContent(new Dictionary<string, string> { ["select"] = "1" }));
+        Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
+        var switched = await session.PostAsync($"/workspaces/{back.Id}", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["select"] = "1",
+            ["__RequestVerificationToken"] = AntiforgeryField().Match(page).Groups[1].Value,
+        }));
+        Assert.Equal(HttpStatusCode.Redirect, switched.StatusCode);
+        Assert.Equal(back.Name, (await session.GetFromJsonAsync<JsonElement>("/api/v1/me")).GetProperty("workspace").GetString());
+
         var tokenB = await NewTokenAsync(session, b.Id);
         Assert.Equal(b.Name, (await tokenB.GetFromJsonAsync<JsonElement>("/api/v1/me")).GetProperty("workspace").GetString());
         Assert.Equal(HttpStatusCode.OK, (await tokenB.GetAsync($"/api/v1/portfolios/{bPortfolio}")).StatusCode);

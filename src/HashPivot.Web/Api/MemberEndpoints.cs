@@ -159,14 +159,22 @@ internal static class MemberEndpoints
                 "an API token is bound to the workspace it was made for; make one for the other workspace with POST /api/v1/tokens and workspace_id"));
         }
 
-        if ((await store.GetMembershipsAsync(w.UserId, ct)).FirstOrDefault(m => m.Workspace.Id == id) is not { } membership)
+        return await SwitchAsync(context, w, store, id) is { } membership
+            ? Results.Ok(new WorkspaceView(membership.Workspace.Id, membership.Workspace.Name, SqlStore.RoleText(membership.Role), true))
+            : Results.Problem(statusCode: 404, title: "Not found", detail: $"You are not a member of workspace '{id}'.");
+    }
+
+    /// <summary>Re-issues the session cookie for the caller's membership of workspace <paramref name="id"/>; null when they are not a member.</summary>
+    public static async Task<Membership?> SwitchAsync(HttpContext context, CurrentWorkspace w, SqlStore store, long id)
+    {
+        if ((await store.GetMembershipsAsync(w.UserId, context.RequestAborted)).FirstOrDefault(m => m.Workspace.Id == id) is not { } membership)
         {
-            return Results.Problem(statusCode: 404, title: "Not found", detail: $"You are not a member of workspace '{id}'.");
+            return null;
         }
 
         await context.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme,
             Auth.Principal(new UserAccount(w.UserId, w.Email, ""), membership, CookieAuthenticationDefaults.AuthenticationScheme));
-        return Results.Ok(new WorkspaceView(membership.Workspace.Id, membership.Workspace.Name, SqlStore.RoleText(membership.Role), true));
+        return membership;
     }
 
     private static IResult NotFound(long userId) =>

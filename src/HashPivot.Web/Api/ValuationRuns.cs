@@ -30,8 +30,9 @@ public sealed record ValueRunResult(string RunId, ValueDocument Result);
 /// </summary>
 /// <remarks>
 /// Synchronous valuations (the endpoint and the page) take one of <see cref="Hosting.ServerSettings.MaxConcurrentValuations"/> slots, waiting
-/// asynchronously in turn: each run already spreads its blocks over every core, so more at once only oversubscribes the CPU and starves
-/// the thread pool (long tails under load). Jobs are bounded by their own workers instead.
+/// asynchronously in turn: each run already spreads its blocks over every core, so many at once only oversubscribe the CPU and starve
+/// the thread pool (long tails under load); one per core keeps the cores busy while another run merges its results on one thread.
+/// Jobs are bounded by their own workers instead.
 /// </remarks>
 internal sealed class ValuationRuns(IValuationExecutor executor, ValuationInputCache inputs, Hosting.ServerSettings settings)
 {
@@ -133,17 +134,38 @@ internal sealed class ValuationInputCache
     private const int MaxEntries = 64;
     private readonly ConcurrentDictionary<Key, Entry> _entries = new();
 
+    // One load per key at a time (striped locks, bounded): 16 requests arriving together for a cold portfolio parse it once, not 16 times.
+    private readonly SemaphoreSlim[] _loading = [.. Enumerable.Range(0, 16).Select(_ => new SemaphoreSlim(1, 1))];
+
     /// <summary>The engine request for the record, horizon and seed; from the cache when the portfolio and its datasets are unchanged.</summary>
     public async Task<ValuationRequest> RequestAsync(WorkspaceStore store, PortfolioRecord record, int years, long seed, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(record);
         var key = new Key(store.WorkspaceId, record.Id, record.UpdatedUtc, years);
-        if (_entries.TryGetValue(key, out var entry) && entry.Document == record.Document && await FreshAsync(store, entry, cancellationToken))
+        if (await HitAsync(store, record, key, cancellationToken) is { } hit)
         {
-            return entry.Request with { Seed = seed };
+            return hit with { Seed = seed };
         }
 
+        var gate = _loading[(key.GetHashCode() & int.MaxValue) % _loading.Length];
+        await gate.WaitAsync(cancellationToken);
+        try
+        {
+            return (await HitAsync(store, record, key, cancellationToken) ?? await LoadAsync(store, record, key, cancellationToken)) with { Seed = seed };
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    private async Task<ValuationRequest?> HitAsync(WorkspaceStore store, PortfolioRecord record, Key key, CancellationToken cancellationToken) =>
+        _entries.TryGetValue(key, out var entry) && entry.Document == record.Document && await FreshAsync(store, entry, cancellationToken) ? entry.Request : null;
+
+    private async Task<ValuationRequest> LoadAsync(WorkspaceStore store, PortfolioRecord record, Key key, CancellationToken cancellationToken)
+    {
+        var years = key.Years;
         var datasets = new List<string>();
         var loaded = await Task.Run(() => Portfolios.LoadWithSeries(store, record, datasets.Add), cancellationToken);
         var request = ValuationInputs.Request(loaded, Assumptions, years, 0);
@@ -162,7 +184,7 @@ internal sealed class ValuationInputCache
         }
 
         _entries[key] = new Entry(record.Document, request, stamps);
-        return request with { Seed = seed };
+        return request;
     }
 
     private static async Task<bool> FreshAsync(WorkspaceStore store, Entry entry, CancellationToken cancellationToken)

@@ -15,8 +15,8 @@ public sealed class ServerSettings
     /// <summary>The largest request body accepted, in bytes (dataset uploads included); larger ones get 413 with a problem detail.</summary>
     public long MaxRequestBytes { get; set; } = 32L * 1024 * 1024;
 
-    /// <summary>Synchronous valuations (POST .../value, the page) that run at once; more wait their turn. Default: half the processor count, at least one (each run uses every core).</summary>
-    public int MaxConcurrentValuations { get; set; } = Math.Max(1, Environment.ProcessorCount / 2);
+    /// <summary>Synchronous valuations (POST .../value, the page) that run at once; more wait their turn. Default: the processor count (bench/RESULTS.md).</summary>
+    public int MaxConcurrentValuations { get; set; } = Environment.ProcessorCount;
 
     /// <summary>Valuation jobs that run at once; default: the processor count. More wait in the queue.</summary>
     public int MaxConcurrentJobs { get; set; } = Environment.ProcessorCount;

@@ -12,5 +12,6 @@ internal static class DashboardPages
         SectorPage.Map(app);
         MarketsPage.Map(app);
         DatasetsPage.Map(app);
+        WorkspacesPage.Map(app);
     }
 }

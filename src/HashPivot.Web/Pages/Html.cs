@@ -68,7 +68,7 @@ internal static class Html
         {
             var w = context.RequestServices.GetRequiredService<CurrentWorkspace>();
             page.Append("<nav aria-label=\"Main\"><ul>");
-            foreach (var (href, label) in new[] { ("/portfolios", "Portfolios"), ("/sector", "Sector"), ("/markets", "Markets"), ("/datasets", "Datasets"), ("/scalar/v1", "API reference") })
+            foreach (var (href, label) in new[] { ("/portfolios", "Portfolios"), ("/sector", "Sector"), ("/markets", "Markets"), ("/datasets", "Datasets"), ("/workspaces", "Workspaces"), ("/scalar/v1", "API reference") })
             {
                 page.Append($"""<li><a href="{href}"{(label == current ? " aria-current=\"page\"" : "")}>{label}</a></li>""");
             }
