@@ -256,13 +256,21 @@ public static class DispatchSiteLoader
         var energy = fields.Number("energy_mwh", required: true, min: 0, max: 1_000_000);
         var efficiency = fields.Number("round_trip_efficiency", required: true, min: 0.01, max: 1);
         var initial = fields.Number("initial_soc_mwh", required: false, min: 0, max: 1_000_000) ?? 0;
+        var step = fields.Number("step_mwh", required: false, min: 1e-6, max: 1_000_000);
         fields.RejectUnknownKeys();
+        if (energy is not null && step is not null && energy.Value / step.Value + 1 > Battery.MaxLevels)
+        {
+            fields.Problem("step_mwh", string.Create(CultureInfo.InvariantCulture,
+                $"energy_mwh ÷ step_mwh gives more than {Battery.MaxLevels} state-of-charge levels; use a step of at least {energy.Value / (Battery.MaxLevels - 1):G4} MWh"));
+            return null;
+        }
+
         if (energy is not null && initial > energy.Value)
         {
             fields.Problem("initial_soc_mwh", string.Create(CultureInfo.InvariantCulture, $"must not exceed energy_mwh ({energy.Value:G})"));
             return null;
         }
 
-        return power is null || energy is null || efficiency is null ? null : new Battery(power.Value, energy.Value, efficiency.Value, initial);
+        return power is null || energy is null || efficiency is null ? null : new Battery(power.Value, energy.Value, efficiency.Value, initial) { StepMwh = step };
     }
 }

@@ -41,7 +41,7 @@ public static class DispatchEvaluator
         return acc.ToTotals();
     }
 
-    /// <summary>Every constraint the schedule breaks by more than <paramref name="toleranceMw"/> (presets, ramp, dwell, reserve, grid cap, battery); empty when feasible.</summary>
+    /// <summary>Every constraint the schedule breaks by more than <paramref name="toleranceMw"/> (presets, ramp, dwell, reserve, grid cap, battery power, state of charge and its steps); empty when feasible.</summary>
     public static IReadOnlyList<string> Violations(DispatchProblem problem, DispatchSchedule schedule, double toleranceMw = 1e-6)
     {
         ArgumentNullException.ThrowIfNull(problem);
@@ -116,6 +116,11 @@ public static class DispatchEvaluator
             if (soc < -toleranceMw || soc > (battery?.EnergyMwh ?? 0) + toleranceMw)
             {
                 Report($"t={t}: state of charge {soc} MWh outside the battery");
+            }
+
+            if (battery is { IsActive: true } && Math.Abs(((soc - battery.InitialSocMwh) / battery.EffectiveStepMwh) - Math.Round((soc - battery.InitialSocMwh) / battery.EffectiveStepMwh)) > 1e-6)
+            {
+                Report($"t={t}: state of charge {soc} MWh is not a whole number of {battery.EffectiveStepMwh} MWh steps from the initial {battery.InitialSocMwh}");
             }
         }
 

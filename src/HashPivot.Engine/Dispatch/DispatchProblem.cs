@@ -63,16 +63,65 @@ public sealed record CoincidentPeakCharge(ImmutableArray<int> Intervals, double 
     public double UsdPerMwAtPeak => RateUsdPerKwYear * 1000 / 4;
 }
 
-/// <summary>A battery behind the site meter: power (MW), energy (MWh), round-trip efficiency and initial state of charge (MWh).</summary>
-/// <remarks>Losses are split evenly (√η on charge and on discharge). The final state of charge must be at least the initial one, so the optimiser cannot sell stored energy it did not buy.</remarks>
+/// <summary>A battery behind the site meter: power (MW), energy (MWh), round-trip efficiency, initial state of charge (MWh) and the state-of-charge step (MWh) it moves in.</summary>
+/// <remarks>
+/// <para>Losses are split evenly (η = √round trip on charge and on discharge). The final state of charge must be at
+/// least the initial one, so the optimiser cannot sell stored energy it did not buy.</para>
+/// <para><b>Steps are part of the model.</b> The state of charge moves in whole steps of <see cref="StepMwh"/> (s):
+/// SoC = initial + s·j for an integer level offset j, within [0, energy]. In one interval of Δt hours the battery
+/// either charges k ≥ 0 steps, drawing k·s ÷ (η·Δt) MW from the grid side, or discharges k steps, delivering
+/// k·s·η ÷ Δt MW to the site side, never both; k is limited by the power: k·s ÷ (η·Δt) ≤ power when charging,
+/// k·s·η ÷ Δt ≤ power when discharging. Every solver optimises this same model, so a step-wise optimum is exact.</para>
+/// </remarks>
 /// <param name="PowerMw">Largest charge or discharge power.</param>
 /// <param name="EnergyMwh">Usable energy.</param>
 /// <param name="RoundTripEfficiency">In (0, 1].</param>
 /// <param name="InitialSocMwh">Stored energy before the first interval.</param>
 public sealed record Battery(double PowerMw, double EnergyMwh, double RoundTripEfficiency, double InitialSocMwh)
 {
+    /// <summary>Number of steps the energy is divided into when <see cref="StepMwh"/> is not given (40).</summary>
+    public const int DefaultSteps = 40;
+
+    /// <summary>Largest number of state-of-charge levels a battery may have (keeps the exact DP and the MILP small).</summary>
+    public const int MaxLevels = 4_096;
+
+    // Levels closer than this (in steps) to a whole number count as whole, so 40 / 1 MWh is 40 steps, not 39.
+    private const double StepSlack = 1e-9;
+
+    /// <summary>State-of-charge step in MWh; null means energy ÷ <see cref="DefaultSteps"/>.</summary>
+    public double? StepMwh { get; init; }
+
     /// <summary>Efficiency of one direction (√ round trip).</summary>
     public double OneWayEfficiency => Math.Sqrt(RoundTripEfficiency);
+
+    /// <summary>The step in MWh actually used: <see cref="StepMwh"/>, or energy ÷ 40.</summary>
+    public double EffectiveStepMwh => StepMwh ?? (EnergyMwh / DefaultSteps);
+
+    /// <summary>True when the battery can move at all (power, energy and step positive).</summary>
+    public bool IsActive => PowerMw > 0 && EnergyMwh > 0 && EffectiveStepMwh > 0;
+
+    /// <summary>Level of the initial state of charge: the levels below it reach down towards 0 MWh (level 0 holds initial − s·this MWh).</summary>
+    public int InitialLevel => IsActive ? (int)Math.Floor((InitialSocMwh / EffectiveStepMwh) + StepSlack) : 0;
+
+    /// <summary>Highest level: SoC = initial + s·(this − <see cref="InitialLevel"/>) ≤ energy.</summary>
+    public int MaxLevel => IsActive ? InitialLevel + (int)Math.Floor(((EnergyMwh - InitialSocMwh) / EffectiveStepMwh) + StepSlack) : 0;
+
+    /// <summary>State of charge (MWh) at a level.</summary>
+    public double SocAtLevel(int level) => InitialSocMwh + ((level - InitialLevel) * EffectiveStepMwh);
+
+    /// <summary>Most steps the battery can charge in one interval of <paramref name="intervalHours"/>: k·s ÷ (η·Δt) ≤ power.</summary>
+    public int MaxChargeSteps(double intervalHours) =>
+        IsActive ? Math.Min(MaxLevel, (int)Math.Floor((PowerMw * OneWayEfficiency * intervalHours / EffectiveStepMwh) + StepSlack)) : 0;
+
+    /// <summary>Most steps the battery can discharge in one interval of <paramref name="intervalHours"/>: k·s·η ÷ Δt ≤ power.</summary>
+    public int MaxDischargeSteps(double intervalHours) =>
+        IsActive ? Math.Min(MaxLevel, (int)Math.Floor((PowerMw * intervalHours / OneWayEfficiency / EffectiveStepMwh) + StepSlack)) : 0;
+
+    /// <summary>Grid-side MW drawn while charging k steps in an interval of Δt hours: k·s ÷ (η·Δt).</summary>
+    public double ChargeMw(int steps, double intervalHours) => steps * EffectiveStepMwh / (OneWayEfficiency * intervalHours);
+
+    /// <summary>Site-side MW delivered while discharging k steps in an interval of Δt hours: k·s·η ÷ Δt.</summary>
+    public double DischargeMw(int steps, double intervalHours) => steps * EffectiveStepMwh * OneWayEfficiency / intervalHours;
 }
 
 /// <summary>Everything the dispatch of one hybrid site needs: interval prices (USD/MWh), grid cap (MW), mining tiers, hashprice (USD/PH/day), AI load, supply contract, reserve prices, 4CP and battery.</summary>
@@ -186,6 +235,16 @@ public sealed record DispatchProblem(
             if (battery.RoundTripEfficiency is not (> 0 and <= 1) || battery.InitialSocMwh < 0 || battery.InitialSocMwh > battery.EnergyMwh)
             {
                 throw new ArgumentException("Battery efficiency must be in (0, 1] and the initial charge within [0, energy].", nameof(Battery));
+            }
+
+            if (battery.StepMwh is { } step && !(step > 0 && double.IsFinite(step)))
+            {
+                throw new ArgumentException($"Battery step must be positive and finite, not {step}.", nameof(Battery));
+            }
+
+            if (battery.IsActive && battery.MaxLevel + 1 > Battery.MaxLevels)
+            {
+                throw new ArgumentException($"Battery energy ÷ step gives more than {Battery.MaxLevels} state-of-charge levels; use a larger step.", nameof(Battery));
             }
         }
     }

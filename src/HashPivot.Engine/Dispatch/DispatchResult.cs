@@ -8,7 +8,7 @@ public enum DispatchStatus
     /// <summary>The schedule is optimal for the model (within the reported gap).</summary>
     Optimal,
 
-    /// <summary>The schedule is feasible; optimality is not proven (for example a battery solved on a state-of-charge grid).</summary>
+    /// <summary>The schedule is feasible; optimality is not proven (for example a MILP stopped at its time limit).</summary>
     Feasible,
 
     /// <summary>Optimal for the continuous relaxation (presets and dwell relaxed): its objective bounds the true margin from above, its schedule may use power between presets.</summary>

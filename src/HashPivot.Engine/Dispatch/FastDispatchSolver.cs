@@ -21,23 +21,13 @@ namespace HashPivot.Engine.Dispatch;
 /// interval lets the cap bind and none straddles the block edge with a positive adder, the cost is linear in each
 /// tier's MW and tiers are solved one by one; otherwise one DP runs over the joint state of all tiers, whose size is
 /// the product of the tiers' state counts (limit <see cref="MaxJointStates"/>).</para>
-/// <para><b>Battery.</b> State of charge is discretised into <see cref="BatteryLevels"/> + 1 levels and joined to the
-/// tier states. The schedule is feasible but optimal only on that grid, so the status is Feasible, never Optimal.</para>
+/// <para><b>Battery.</b> The state of charge moves in whole steps (<see cref="Battery"/>: the step is part of the
+/// model), so its levels join the tier states and the same DP is exact: status Optimal, gap 0.</para>
 /// </remarks>
 public sealed class FastDispatchSolver : IDispatchSolver
 {
     /// <summary>Largest joint state space (product of tier states, times battery levels) the coupled DP accepts.</summary>
     public const int MaxJointStates = 1 << 16;
-
-    /// <summary>Creates the solver; <paramref name="batteryLevels"/> is the number of state-of-charge steps of the battery grid.</summary>
-    public FastDispatchSolver(int batteryLevels = 40)
-    {
-        ArgumentOutOfRangeException.ThrowIfLessThan(batteryLevels, 1);
-        BatteryLevels = batteryLevels;
-    }
-
-    /// <summary>Number of state-of-charge steps of the battery grid.</summary>
-    public int BatteryLevels { get; }
 
     /// <inheritdoc />
     public string Name => "fast-dp";
@@ -63,19 +53,19 @@ public sealed class FastDispatchSolver : IDispatchSolver
         if (problem.Battery is not null)
         {
             battery = new double[problem.Count];
-            feasible = new JointDp(context, presets, battery, BatteryLevels).Run();
+            feasible = new JointDp(context, presets, battery).Run();
         }
         else if (context.TiersDecouple())
         {
             feasible = true;
             for (var i = 0; i < context.TierCount && feasible; i++)
             {
-                feasible = new JointDp(context, presets, null, 0, onlyTier: i).Run();
+                feasible = new JointDp(context, presets, null, onlyTier: i).Run();
             }
         }
         else
         {
-            feasible = new JointDp(context, presets, null, 0).Run();
+            feasible = new JointDp(context, presets, null).Run();
         }
 
         if (!feasible)
@@ -84,9 +74,7 @@ public sealed class FastDispatchSolver : IDispatchSolver
         }
 
         var (totals, schedule) = Price(context, presets, battery, options.RecordSchedule);
-        var status = problem.Battery is null ? DispatchStatus.Optimal : DispatchStatus.Feasible;
-        var gap = problem.Battery is null ? 0 : double.NaN;
-        return Finish(problem, options, watch, status, gap, totals, schedule);
+        return Finish(problem, options, watch, DispatchStatus.Optimal, 0, totals, schedule);
     }
 
     private DispatchResult Finish(DispatchProblem problem, DispatchOptions options, Stopwatch watch, DispatchStatus status, double gap, DispatchTotals totals, DispatchSchedule? schedule)

@@ -23,16 +23,15 @@ internal sealed class JointDp
     private readonly int[] _comboOfState;
     private readonly int _combinations;
 
-    // Battery grid: SoC = initial + (level − initialLevel)·step, levels 0..maxLevel; transitions of at most
-    // maxUp levels up (charging) and maxDown levels down (discharging) per interval.
+    // Battery levels (Battery: SoC = initial + (level − initialLevel)·step, levels 0..maxLevel); transitions of at
+    // most maxUp levels up (charging) and maxDown levels down (discharging) per interval.
+    private readonly Battery? _battery;
     private readonly int _levels;
     private readonly int _initialLevel;
-    private readonly double _stepMwh;
     private readonly int _maxUp;
     private readonly int _maxDown;
-    private readonly double _eta;
 
-    public JointDp(FastDispatchSolverContext context, int[] presets, double[]? batteryNet, int batteryLevels, int onlyTier = -1)
+    public JointDp(FastDispatchSolverContext context, int[] presets, double[]? batteryNet, int onlyTier = -1)
     {
         _c = context;
         _presets = presets;
@@ -55,16 +54,13 @@ internal sealed class JointDp
 
         _tierStates = (int)size;
         _levels = 1;
-        if (batteryNet is not null && context.Problem.Battery is { } battery && battery.EnergyMwh > 0 && battery.PowerMw > 0)
+        if (batteryNet is not null && context.Problem.Battery is { IsActive: true } battery)
         {
-            var dt = context.Dt;
-            _eta = battery.OneWayEfficiency;
-            _stepMwh = battery.EnergyMwh / batteryLevels;
-            _initialLevel = (int)Math.Floor((battery.InitialSocMwh / _stepMwh) + 1e-9);
-            var maxLevel = _initialLevel + (int)Math.Floor(((battery.EnergyMwh - battery.InitialSocMwh) / _stepMwh) + 1e-9);
-            _levels = maxLevel + 1;
-            _maxUp = Math.Min(maxLevel, (int)Math.Floor((battery.PowerMw * _eta * dt / _stepMwh) + 1e-9));
-            _maxDown = Math.Min(maxLevel, (int)Math.Floor((battery.PowerMw * dt / _eta / _stepMwh) + 1e-9));
+            _battery = battery;
+            _initialLevel = battery.InitialLevel;
+            _levels = battery.MaxLevel + 1;
+            _maxUp = battery.MaxChargeSteps(context.Dt);
+            _maxDown = battery.MaxDischargeSteps(context.Dt);
         }
 
         _total = checked(_tierStates * _levels);
@@ -218,10 +214,9 @@ internal sealed class JointDp
         return true;
     }
 
-    // Net grid MW of the battery for a change of `delta` levels in one interval.
-    private double NetMw(int delta) => delta >= 0
-        ? delta * _stepMwh / (_eta * _c.Dt)
-        : delta * _stepMwh * _eta / _c.Dt;
+    // Net grid MW of the battery for a change of `delta` levels in one interval (Battery.ChargeMw / DischargeMw).
+    private double NetMw(int delta) => _battery is null ? 0
+        : delta >= 0 ? _battery.ChargeMw(delta, _c.Dt) : -_battery.DischargeMw(-delta, _c.Dt);
 
     // reward[(delta + maxDown) · combinations + combo]: value of the interval for each battery level change and preset combination.
     private void Rewards(int t, double[] tierValue, double[] reward)

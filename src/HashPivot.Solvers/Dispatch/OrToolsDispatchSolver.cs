@@ -12,8 +12,9 @@ namespace HashPivot.Solvers.Dispatch;
 /// they are integral whenever on is). Ramp: |MW_t − MW_{t−1}| ≤ limit, from 0 MW before the horizon.</para>
 /// <para>Import X = AI served + Σ MW + charge − discharge = Q − s + b with s, b ≥ 0 (energy resold, bought above the
 /// block), −cap ≤ X ≤ cap; objective terms Δt·p·s − Δt·(p + A)·b, exact because A ≥ 0 makes the cost convex. Reserve
-/// R ≤ Σ MW paid Δt·price. 4CP: y ≥ X, y ≥ 0, cost κ·y at the peaks. Battery: SoC balance with √η each way, SoC
-/// within [0, E], final ≥ initial; simultaneous charge and discharge is allowed (it only pays at negative prices).</para>
+/// R ≤ Σ MW paid Δt·price. 4CP: y ≥ X, y ≥ 0, cost κ·y at the peaks. Battery: whole state-of-charge steps as in
+/// <see cref="Battery"/> (integer steps up or down, a binary forbids both at once), level within [0, max], final ≥
+/// initial: the same model the fast DP solves exactly.</para>
 /// <para>With <c>relax</c> every binary becomes [0, 1]: the result is the continuous relaxation, an upper bound on
 /// the margin (status <see cref="DispatchStatus.RelaxationOptimal"/>).</para>
 /// </remarks>
@@ -88,8 +89,8 @@ public sealed class OrToolsDispatchSolver : IDispatchSolver
         private readonly DispatchProblem _problem;
         private readonly Variable[][][] _z; // [tier][t][preset]
         private readonly Variable?[] _reserve;
-        private readonly Variable?[] _charge;
-        private readonly Variable?[] _discharge;
+        private readonly (Variable Steps, double MwPerStep)?[] _charge;
+        private readonly (Variable Steps, double MwPerStep)?[] _discharge;
 
         public Model(DispatchProblem problem, Solver solver, bool relax)
         {
@@ -103,8 +104,8 @@ public sealed class OrToolsDispatchSolver : IDispatchSolver
             var tiers = problem.Tiers;
             _z = new Variable[tiers.Length][][];
             _reserve = new Variable?[count];
-            _charge = new Variable?[count];
-            _discharge = new Variable?[count];
+            _charge = new (Variable, double)?[count];
+            _discharge = new (Variable, double)?[count];
             var peaks = problem.FourCp?.Intervals.ToHashSet() ?? [];
             var peakUsdPerMw = problem.FourCp?.UsdPerMwAtPeak ?? 0;
 
@@ -246,39 +247,52 @@ public sealed class OrToolsDispatchSolver : IDispatchSolver
                 }
             }
 
-            if (problem.Battery is { } battery)
+            if (problem.Battery is { IsActive: true } battery)
             {
-                var eta = battery.OneWayEfficiency;
+                // Whole steps (Battery): up_t ∈ [0, maxUp] steps charged, down_t ∈ [0, maxDown] discharged, a binary
+                // mode forbids both at once; level_t = level_{t−1} + up_t − down_t within [0, maxLevel], final ≥ initial.
+                var maxUp = battery.MaxChargeSteps(dt);
+                var maxDown = battery.MaxDischargeSteps(dt);
+                var chargePerStep = battery.ChargeMw(1, dt);
+                var dischargePerStep = battery.DischargeMw(1, dt);
                 Variable? previous = null;
                 for (var t = 0; t < count; t++)
                 {
-                    var charge = solver.MakeNumVar(0, battery.PowerMw, $"ch_{t}");
-                    var discharge = solver.MakeNumVar(0, battery.PowerMw, $"dis_{t}");
-                    var lower = t == count - 1 ? battery.InitialSocMwh : 0;
-                    var soc = solver.MakeNumVar(lower, battery.EnergyMwh, $"soc_{t}");
-                    var initial = previous is null ? battery.InitialSocMwh : 0;
-                    var row = solver.MakeConstraint(initial, initial, $"soc_{t}");
-                    row.SetCoefficient(soc, 1);
-                    row.SetCoefficient(charge, -eta * dt);
-                    row.SetCoefficient(discharge, dt / eta);
+                    var up = relax ? solver.MakeNumVar(0, maxUp, $"up_{t}") : solver.MakeIntVar(0, maxUp, $"up_{t}");
+                    var down = relax ? solver.MakeNumVar(0, maxDown, $"down_{t}") : solver.MakeIntVar(0, maxDown, $"down_{t}");
+                    var charging = relax ? solver.MakeNumVar(0, 1, $"mode_{t}") : solver.MakeBoolVar($"mode_{t}");
+                    var upRow = solver.MakeConstraint(double.NegativeInfinity, 0, $"upmode_{t}");
+                    upRow.SetCoefficient(up, 1);
+                    upRow.SetCoefficient(charging, -maxUp);
+                    var downRow = solver.MakeConstraint(double.NegativeInfinity, maxDown, $"downmode_{t}");
+                    downRow.SetCoefficient(down, 1);
+                    downRow.SetCoefficient(charging, maxDown);
+
+                    var lower = t == count - 1 ? battery.InitialLevel : 0;
+                    var level = solver.MakeNumVar(lower, battery.MaxLevel, $"level_{t}");
+                    var initial = previous is null ? battery.InitialLevel : 0;
+                    var row = solver.MakeConstraint(initial, initial, $"level_{t}");
+                    row.SetCoefficient(level, 1);
+                    row.SetCoefficient(up, -1);
+                    row.SetCoefficient(down, 1);
                     if (previous is not null)
                     {
                         row.SetCoefficient(previous, -1);
                     }
 
-                    foreach (var (variable, sign) in new[] { (charge, 1.0), (discharge, -1.0) })
+                    foreach (var (variable, mw) in new[] { (up, chargePerStep), (down, -dischargePerStep) })
                     {
-                        balance[t].SetCoefficient(variable, sign);
-                        capRow[t].SetCoefficient(variable, sign);
+                        balance[t].SetCoefficient(variable, mw);
+                        capRow[t].SetCoefficient(variable, mw);
                         if (Peak.TryGetValue(t, out var peakRow))
                         {
-                            peakRow.SetCoefficient(variable, sign);
+                            peakRow.SetCoefficient(variable, mw);
                         }
                     }
 
-                    _charge[t] = charge;
-                    _discharge[t] = discharge;
-                    previous = soc;
+                    _charge[t] = (up, chargePerStep);
+                    _discharge[t] = (down, dischargePerStep);
+                    previous = level;
                 }
             }
         }
@@ -334,11 +348,23 @@ public sealed class OrToolsDispatchSolver : IDispatchSolver
                 }
 
                 reserve[t] = Math.Clamp(_reserve[t]?.SolutionValue() ?? 0, 0, mining);
-                charge[t] = Math.Max(_charge[t]?.SolutionValue() ?? 0, 0);
-                discharge[t] = Math.Max(_discharge[t]?.SolutionValue() ?? 0, 0);
+                charge[t] = Steps(_charge[t], snapToPresets);
+                discharge[t] = Steps(_discharge[t], snapToPresets);
             }
 
             return DispatchSchedule.FromDecisions(_problem, tierMw, reserve, charge, discharge);
+        }
+
+        // Battery MW of a step variable: whole steps (rounded, as the MILP's integers carry solver tolerance) unless relaxed.
+        private static double Steps((Variable Steps, double MwPerStep)? battery, bool whole)
+        {
+            if (battery is not { } b)
+            {
+                return 0;
+            }
+
+            var steps = Math.Max(b.Steps.SolutionValue(), 0);
+            return (whole ? Math.Round(steps) : steps) * b.MwPerStep;
         }
     }
 }

@@ -34,6 +34,7 @@ public sealed class DispatchSiteLoaderTests
         Assert.Equal(4, site.FourCp!.Instants.Length);
         Assert.Equal(new DateTimeOffset(2024, 8, 20, 21, 45, 0, TimeSpan.Zero), site.FourCp.Instants[2]);
         Assert.Equal(0.87, site.Battery!.RoundTripEfficiency);
+        Assert.Equal(1, site.Battery.StepMwh);
     }
 
     [Fact]

@@ -99,6 +99,35 @@ public sealed class FastDispatchSolverTests
         }
     }
 
+    [Theory]
+    [InlineData(1.0, 710.0)]
+    [InlineData(2.0, 720 - (80 / 0.9))]
+    public void Solve_BatteryArbitrage_MovesInWholeSteps(double stepMwh, double expectedMargin)
+    {
+        // No miners; battery 10 MW / 10 MWh, round trip 0.81 (0.9 each way), empty at the start; prices 10 then 100.
+        // Step 1 MWh: charging k steps draws k ÷ 0.9 MW ≤ 10 ⇒ k ≤ 9: 10 MW × $10 = $100 buys 9 MWh stored; discharging
+        // the 9 steps delivers 9 × 0.9 = 8.1 MW, exported at $100 = $810. Margin 810 − 100 = $710.
+        // Step 2 MWh: k ≤ 9 ÷ 2 ⇒ 4 steps = 8 MWh stored for 8 ÷ 0.9 MWh × $10 = $88.89; 8 × 0.9 = 7.2 MWh × $100 = $720.
+        var problem = Problem([10, 100], 100) with { Battery = new Battery(10, 10, 0.81, 0) { StepMwh = stepMwh } };
+        foreach (var solver in Solvers)
+        {
+            var result = solver.Solve(problem);
+            Assert.Equal(DispatchStatus.Optimal, result.Status);
+            Assert.Equal(expectedMargin, result.Totals!.MarginUsd, 6);
+            Assert.Equal(0, result.Schedule!.SocMwh[^1], 9);
+            Assert.Equal(0, result.RuleMarginUsd!.Value, 9); // the rule leaves the battery idle
+        }
+    }
+
+    [Fact]
+    public void Validate_BatteryStepTooFine_Throws()
+    {
+        // 10 MWh in 0.001 MWh steps is 10,001 levels, above Battery.MaxLevels (4,096).
+        var problem = Problem([10], 100) with { Battery = new Battery(10, 10, 0.81, 0) { StepMwh = 0.001 } };
+        Assert.Throws<ArgumentException>(() => new FastDispatchSolver().Solve(problem));
+        Assert.Throws<ArgumentException>(() => new FastDispatchSolver().Solve(problem with { Battery = problem.Battery! with { StepMwh = 0 } }));
+    }
+
     [Fact]
     public void Solve_BtcPriceGiven_ReportsBtcMined()
     {
