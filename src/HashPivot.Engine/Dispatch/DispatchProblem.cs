@@ -124,13 +124,32 @@ public sealed record Battery(double PowerMw, double EnergyMwh, double RoundTripE
     public double DischargeMw(int steps, double intervalHours) => steps * EffectiveStepMwh * OneWayEfficiency / intervalHours;
 }
 
+/// <summary>Demand response terms: the qualified MW cap on reserve offered, deployment events (interval indexes whose offered reserve is called and must be shed) and the energy payment per MWh shed (USD/MWh).</summary>
+/// <remarks>
+/// Reserve offered R ≤ min(mining MW, qualified MW). In a deployment interval the offered MW are shed for the whole
+/// interval: mining consumes its presets' MW − R, the shed MW earn no hash revenue (the MW earning least per MWh are
+/// shed first: any solver maximising margin sheds those) and are paid the reserve price plus the energy payment. The
+/// presets themselves (the load before shedding) must fit the grid cap. Deployments are inputs, known to the
+/// optimiser (a replayed year), so it chooses R knowing which intervals will be called.
+/// </remarks>
+/// <param name="QualifiedMw">Most reserve MW the site is qualified to offer; infinity for no cap.</param>
+public sealed record DemandResponse(double QualifiedMw)
+{
+    /// <summary>Intervals in which the offered reserve is deployed (each at most once); empty when none.</summary>
+    public ImmutableArray<int> DeploymentIntervals { get; init; } = [];
+
+    /// <summary>Energy payment per MWh shed during a deployment (USD/MWh), on top of the reserve capacity price.</summary>
+    public UsdPerMwh DeploymentPayment { get; init; } = UsdPerMwh.Zero;
+}
+
 /// <summary>Everything the dispatch of one hybrid site needs: interval prices (USD/MWh), grid cap (MW), mining tiers, hashprice (USD/PH/day), AI load, supply contract, reserve prices, 4CP and battery.</summary>
 /// <remarks>
 /// Grid import X = AI served + Σ mining + battery charge − battery discharge must stay within [−cap, cap]; AI served is
 /// min(request, cap) (firm: mining yields first). Per interval of length Δt hours with price p, block Q at C, adder A:
 /// energy cost = Δt·(C·Q + (p + A)·max(X − Q, 0)); power credits = Δt·p·max(Q − X, 0) (negative when p &lt; 0).
-/// Reserve offered ≤ mining MW and pays the reserve price per MW-hour. Margin = mining revenue + AI revenue + power
-/// credits + reserve payments − energy cost − 4CP − SLA penalties.
+/// Reserve offered ≤ min(mining MW, qualified MW) and pays the reserve price per MW-hour; in a deployment interval it is
+/// shed (<see cref="Dispatch.DemandResponse"/>). Mining may be limited per interval (<see cref="MiningLimitMw"/>).
+/// Margin = mining revenue + AI revenue + power credits + reserve and deployment payments − energy cost − 4CP − SLA penalties.
 /// </remarks>
 /// <param name="Interval">Length of each interval (for example 1 h or 15 min).</param>
 /// <param name="PricesUsdPerMwh">Interval energy prices at the site's settlement point; may be negative or at the cap.</param>
@@ -161,6 +180,12 @@ public sealed record DispatchProblem(
 
     /// <summary>Battery; null when the site has none.</summary>
     public Battery? Battery { get; init; }
+
+    /// <summary>Demand response terms (qualified MW, deployment events); null: reserve up to the mining MW, never deployed.</summary>
+    public DemandResponse? DemandResponse { get; init; }
+
+    /// <summary>Most mining MW allowed per interval (for example a 4CP rule's curtailment); empty when mining is limited only by the grid cap.</summary>
+    public ImmutableArray<double> MiningLimitMw { get; init; } = [];
 
     /// <summary>BTC price to turn mining revenue into BTC mined; null when not given.</summary>
     public UsdPerBtc? BtcPrice { get; init; }
@@ -226,6 +251,26 @@ public sealed record DispatchProblem(
             {
                 throw new ArgumentException("4CP intervals must be distinct indexes inside the horizon.", nameof(FourCp));
             }
+        }
+
+        if (DemandResponse is { } dr)
+        {
+            if (!(dr.QualifiedMw >= 0))
+            {
+                throw new ArgumentException($"Qualified reserve MW must not be negative, not {dr.QualifiedMw}.", nameof(DemandResponse));
+            }
+
+            RequireFinite(dr.DeploymentPayment.Value, nameof(DemandResponse));
+            if (dr.DeploymentIntervals.IsDefault || dr.DeploymentIntervals.Any(i => i < 0 || i >= Count) || dr.DeploymentIntervals.Distinct().Count() != dr.DeploymentIntervals.Length)
+            {
+                throw new ArgumentException("Deployment intervals must be distinct indexes inside the horizon.", nameof(DemandResponse));
+            }
+        }
+
+        RequireLength(MiningLimitMw, nameof(MiningLimitMw), allowEmpty: true);
+        if (!MiningLimitMw.IsDefaultOrEmpty)
+        {
+            RequireNonNegative(MiningLimitMw.AsSpan(), nameof(MiningLimitMw));
         }
 
         if (Battery is { } battery)

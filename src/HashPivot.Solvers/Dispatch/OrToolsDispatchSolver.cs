@@ -12,7 +12,9 @@ namespace HashPivot.Solvers.Dispatch;
 /// they are integral whenever on is). Ramp: |MW_t − MW_{t−1}| ≤ limit, from 0 MW before the horizon.</para>
 /// <para>Import X = AI served + Σ MW + charge − discharge = Q − s + b with s, b ≥ 0 (energy resold, bought above the
 /// block), −cap ≤ X ≤ cap; objective terms Δt·p·s − Δt·(p + A)·b, exact because A ≥ 0 makes the cost convex. Reserve
-/// R ≤ Σ MW paid Δt·price. 4CP: y ≥ X, y ≥ 0, cost κ·y at the peaks. Battery: whole state-of-charge steps as in
+/// R ≤ min(Σ MW, qualified MW) paid Δt·price; in a deployment interval R is shed (X falls by R) as per-tier shares
+/// 0 ≤ s_i ≤ MW_i that lose their revenue, paid the energy payment too (<see cref="DemandResponse"/>). Mining limit:
+/// Σ MW ≤ limit. 4CP: y ≥ X, y ≥ 0, cost κ·y at the peaks. Battery: whole state-of-charge steps as in
 /// <see cref="Battery"/> (integer steps up or down, a binary forbids both at once), level within [0, max], final ≥
 /// initial: the same model the fast DP solves exactly.</para>
 /// <para>With <c>relax</c> every binary becomes [0, 1]: the result is the continuous relaxation, an upper bound on
@@ -113,6 +115,17 @@ public sealed class OrToolsDispatchSolver : IDispatchSolver
             var balance = new Constraint[count];
             var capRow = new Constraint[count];
             var reserveRow = new Constraint?[count];
+            var lowRow = new Constraint?[count];   // deployment: import after shedding ≥ −cap (capRow then bounds the presets' import above)
+            var shedRow = new Constraint?[count];  // deployment: Σ tier shed = reserve
+            var limitRow = new Constraint?[count]; // Σ MW ≤ mining limit
+            var deployed = new bool[count];
+            foreach (var d in problem.DemandResponse?.DeploymentIntervals ?? [])
+            {
+                deployed[d] = true;
+            }
+
+            var qualified = problem.DemandResponse?.QualifiedMw ?? double.PositiveInfinity;
+            var deploymentPayment = problem.DemandResponse?.DeploymentPayment.Value ?? 0;
             for (var t = 0; t < count; t++)
             {
                 var ai = problem.Ai is { } load ? Math.Min(load.ProfileMw[t], cap) : 0;
@@ -130,23 +143,46 @@ public sealed class OrToolsDispatchSolver : IDispatchSolver
                 objective.SetCoefficient(resold, price * dt);
                 objective.SetCoefficient(bought, -(price + supply.Adder.Value) * dt);
 
-                var reservePrice = problem.ReservePricesUsdPerMwh.IsDefaultOrEmpty ? 0 : problem.ReservePricesUsdPerMwh[t];
-                if (reservePrice > 0)
+                if (!problem.MiningLimitMw.IsDefaultOrEmpty)
                 {
-                    var reserve = solver.MakeNumVar(0, double.PositiveInfinity, $"r_{t}");
-                    objective.SetCoefficient(reserve, reservePrice * dt);
+                    limitRow[t] = solver.MakeConstraint(double.NegativeInfinity, problem.MiningLimitMw[t], $"limit_{t}");
+                }
+
+                // Reserve R ≤ min(Σ MW, qualified). In a deployment R is shed: import falls by R, Σ tier shed = R, the
+                // presets' import stays ≤ cap (capRow) and the import after shedding ≥ −cap (lowRow).
+                var reservePrice = problem.ReservePricesUsdPerMwh.IsDefaultOrEmpty ? 0 : problem.ReservePricesUsdPerMwh[t];
+                Variable? reserve = null;
+                if (reservePrice > 0 || deployed[t])
+                {
+                    reserve = solver.MakeNumVar(0, qualified, $"r_{t}");
+                    objective.SetCoefficient(reserve, (reservePrice + (deployed[t] ? deploymentPayment : 0)) * dt);
                     reserveRow[t] = solver.MakeConstraint(double.NegativeInfinity, 0, $"reserve_{t}");
                     reserveRow[t]!.SetCoefficient(reserve, 1);
                     _reserve[t] = reserve;
                 }
 
+                if (deployed[t])
+                {
+                    balance[t].SetCoefficient(reserve, -1);
+                    capRow[t].SetBounds(double.NegativeInfinity, cap - ai);
+                    lowRow[t] = solver.MakeConstraint(-cap - ai, double.PositiveInfinity, $"low_{t}");
+                    lowRow[t]!.SetCoefficient(reserve, -1);
+                    shedRow[t] = solver.MakeConstraint(0, 0, $"shed_{t}");
+                    shedRow[t]!.SetCoefficient(reserve, -1);
+                }
+
                 if (peaks.Contains(t) && peakUsdPerMw > 0)
                 {
-                    // y ≥ X = AI + Σ MW + charge − discharge  ⇔  Σ MW + charge − discharge − y ≤ −AI.
+                    // y ≥ X = AI + Σ MW − shed + charge − discharge  ⇔  Σ MW − shed + charge − discharge − y ≤ −AI.
                     var y = solver.MakeNumVar(0, double.PositiveInfinity, $"peak_{t}");
                     objective.SetCoefficient(y, -peakUsdPerMw);
                     var row = solver.MakeConstraint(double.NegativeInfinity, -ai, $"peakrow_{t}");
                     row.SetCoefficient(y, -1);
+                    if (deployed[t])
+                    {
+                        row.SetCoefficient(reserve, -1);
+                    }
+
                     Peak[t] = row;
                 }
             }
@@ -169,6 +205,17 @@ public sealed class OrToolsDispatchSolver : IDispatchSolver
                     var revenue = tier.RevenueUsdPerMwh(problem.HashpriceAt(t)) * dt;
                     var one = solver.MakeConstraint(1, 1, $"one_{i}_{t}");
                     _z[i][t] = new Variable[steps.Length];
+                    Constraint? tierShedRow = null;
+                    if (shedRow[t] is { } shedSum)
+                    {
+                        // This tier's share of the shed: 0 ≤ s ≤ its MW, losing its revenue per MWh.
+                        var shed = solver.MakeNumVar(0, double.PositiveInfinity, $"shed_{i}_{t}");
+                        objective.SetCoefficient(shed, -revenue);
+                        shedSum.SetCoefficient(shed, 1);
+                        tierShedRow = solver.MakeConstraint(double.NegativeInfinity, 0, $"tiershed_{i}_{t}");
+                        tierShedRow.SetCoefficient(shed, 1);
+                    }
+
                     for (var k = 0; k < steps.Length; k++)
                     {
                         var z = relax ? solver.MakeNumVar(0, 1, $"z_{i}_{t}_{k}") : solver.MakeBoolVar($"z_{i}_{t}_{k}");
@@ -184,6 +231,9 @@ public sealed class OrToolsDispatchSolver : IDispatchSolver
                         balance[t].SetCoefficient(z, mw);
                         capRow[t].SetCoefficient(z, mw);
                         reserveRow[t]?.SetCoefficient(z, -mw);
+                        lowRow[t]?.SetCoefficient(z, mw);
+                        limitRow[t]?.SetCoefficient(z, mw);
+                        tierShedRow?.SetCoefficient(z, -mw);
                         if (Peak.TryGetValue(t, out var peakRow))
                         {
                             peakRow.SetCoefficient(z, mw);
@@ -284,6 +334,7 @@ public sealed class OrToolsDispatchSolver : IDispatchSolver
                     {
                         balance[t].SetCoefficient(variable, mw);
                         capRow[t].SetCoefficient(variable, mw);
+                        lowRow[t]?.SetCoefficient(variable, mw);
                         if (Peak.TryGetValue(t, out var peakRow))
                         {
                             peakRow.SetCoefficient(variable, mw);
@@ -347,7 +398,7 @@ public sealed class OrToolsDispatchSolver : IDispatchSolver
                     mining += tierMw[(i * count) + t];
                 }
 
-                reserve[t] = Math.Clamp(_reserve[t]?.SolutionValue() ?? 0, 0, mining);
+                reserve[t] = Math.Clamp(_reserve[t]?.SolutionValue() ?? 0, 0, Math.Min(mining, _problem.DemandResponse?.QualifiedMw ?? double.PositiveInfinity));
                 charge[t] = Steps(_charge[t], snapToPresets);
                 discharge[t] = Steps(_discharge[t], snapToPresets);
             }
