@@ -33,6 +33,9 @@ public sealed record FourCpForecastRule(ImmutableArray<double> SystemLoadForecas
 /// <param name="PerfectForesightMarginUsd">Margin of the optimal dispatch that knows the actual peaks (no rule).</param>
 public sealed record FourCpRuleResult(ImmutableArray<int> CurtailedIntervals, ImmutableArray<int> PeakIntervals, DispatchResult Result, double PerfectForesightMarginUsd)
 {
+    /// <summary>The mining limit per interval (MW) the rule imposed, as passed to the solver (the fleet's MW where not curtailed).</summary>
+    public ImmutableArray<double> MiningLimitMw { get; init; } = [];
+
     /// <summary>4CP charge of the rule's schedule at the actual peaks (USD); NaN when no schedule.</summary>
     public double FourCpChargeUsd => Result.Totals?.FourCpChargeUsd ?? double.NaN;
 
@@ -128,7 +131,10 @@ public static class FourCpRule
         var strike = options.IncludeStrikeRule ? StrikePriceRule.Run(problem, recordSchedule: false).Totals : null;
         if (solved.Schedule is not { } schedule)
         {
-            return new FourCpRuleResult(curtailed, actual.Intervals, solved with { RuleTotals = strike }, perfect.Totals?.MarginUsd ?? double.NaN);
+            return new FourCpRuleResult(curtailed, [.. actual.Intervals.Order()], solved with { RuleTotals = strike }, perfect.Totals?.MarginUsd ?? double.NaN)
+            {
+                MiningLimitMw = billed.MiningLimitMw,
+            };
         }
 
         var totals = DispatchEvaluator.Evaluate(billed, schedule);
@@ -139,6 +145,9 @@ public static class FourCpRule
             Schedule = options.RecordSchedule ? schedule : null,
             RuleTotals = strike,
         };
-        return new FourCpRuleResult(curtailed, [.. actual.Intervals.Order()], result, perfect.Totals?.MarginUsd ?? double.NaN);
+        return new FourCpRuleResult(curtailed, [.. actual.Intervals.Order()], result, perfect.Totals?.MarginUsd ?? double.NaN)
+        {
+            MiningLimitMw = billed.MiningLimitMw,
+        };
     }
 }
