@@ -251,6 +251,11 @@ internal static class DispatchCommand
         money.AddRow("AI revenue", Format.Money(d.AiRevenueUsd, 0));
         money.AddRow("Power credits (energy resold)", Format.Money(d.PowerCreditsUsd, 0));
         money.AddRow("Reserve revenue", Format.Money(d.ReserveRevenueUsd, 0));
+        if (d.DeployedMwh > 0)
+        {
+            money.AddRow("Deployment energy payments", Format.Money(d.DeploymentPaymentUsd, 0));
+        }
+
         money.AddRow("less energy cost", Format.Money(d.EnergyCostUsd, 0));
         money.AddRow("less 4CP charge", Format.Money(d.FourCpChargeUsd, 0));
         money.AddRow("less SLA penalty", Format.Money(d.SlaPenaltyUsd, 0));
@@ -267,6 +272,11 @@ internal static class DispatchCommand
         energy.AddRow("Net grid import (MWh)", Format.Number(d.ImportMwh, 1));
         energy.AddRow("Resold (MWh)", Format.Number(d.ResoldMwh, 1));
         energy.AddRow("Reserve offered (MW-h)", Format.Number(d.ReserveMwh, 1));
+        if (d.DeployedMwh > 0)
+        {
+            energy.AddRow("Shed in deployments (MWh)", Format.Number(d.DeployedMwh, 1));
+        }
+
         foreach (var (tier, hours) in d.CurtailedHours)
         {
             energy.AddRow(Markup.Escape($"Curtailed hours, {tier}"), Format.Number(hours, 2));

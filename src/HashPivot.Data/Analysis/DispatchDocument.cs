@@ -37,6 +37,12 @@ public sealed record DispatchDocument(
     string? SchedulePath,
     string? ChartPath)
 {
+    /// <summary>Energy shed in reserve deployments (MWh).</summary>
+    public double DeployedMwh { get; init; }
+
+    /// <summary>Energy payments for the MWh shed in deployments (USD); part of the margin.</summary>
+    public double DeploymentPaymentUsd { get; init; }
+
     /// <summary>The 4CP forecast rule's outcome when one was run (<c>--4cp-threshold-mw</c>); the totals above are then the rule's schedule billed at the actual peaks.</summary>
     public DispatchFourCpRuleDocument? FourCpRule { get; init; }
 
@@ -57,7 +63,11 @@ public sealed record DispatchDocument(
             totals.MarginUsd, totals.MiningRevenueUsd, totals.AiRevenueUsd, totals.PowerCreditsUsd, totals.ReserveRevenueUsd,
             totals.EnergyCostUsd, totals.FourCpChargeUsd, totals.SlaPenaltyUsd,
             totals.MinedMwh, totals.MinedBtc, totals.AiServedMwh, totals.AiShortfallMwh, totals.ImportMwh, totals.ResoldMwh, totals.ReserveMwh,
-            curtailed, result.RuleMarginUsd, result.GainOverRuleUsd, schedulePath, chartPath);
+            curtailed, result.RuleMarginUsd, result.GainOverRuleUsd, schedulePath, chartPath)
+        {
+            DeployedMwh = totals.DeployedMwh,
+            DeploymentPaymentUsd = totals.DeploymentPaymentUsd,
+        };
     }
 
     /// <summary>The status as a snake_case word: <c>optimal</c>, <c>feasible</c>, <c>relaxation_optimal</c>, <c>infeasible</c>, <c>failed</c>.</summary>

@@ -21,6 +21,10 @@ namespace HashPivot.Engine.Dispatch;
 /// interval lets the cap bind and none straddles the block edge with a positive adder, the cost is linear in each
 /// tier's MW and tiers are solved one by one; otherwise one DP runs over the joint state of all tiers, whose size is
 /// the product of the tiers' state counts (limit <see cref="MaxJointStates"/>).</para>
+/// <para><b>Demand response and mining limits.</b> With deployments, a qualified-MW cap below the fleet (and a positive
+/// reserve price) or a per-interval mining limit, intervals are solved over preset combinations by the same DP: the
+/// reserve of a combination is min(MW, qualified), and in a deployment the shed R maximises a concave piecewise-linear
+/// value, so the best R is one of a handful of breakpoints (<see cref="DemandResponse"/>).</para>
 /// <para><b>Battery.</b> The state of charge moves in whole steps (<see cref="Battery"/>: the step is part of the
 /// model), so its levels join the tier states and the same DP is exact: status Optimal, gap 0.</para>
 /// </remarks>
