@@ -85,7 +85,9 @@ internal static class DispatchCommand
             + "reserve, 4CP, battery) over a price series, and what the simple strike-price rule would have earned on the same inputs.\n"
             + "In the quick form mining revenue is exactly hashprice × the fleet's PH/s (no pool fee, overhead or downtime).\n"
             + "Example: hashpivot dispatch samples/dispatch-site.yaml --prices samples/synthetic/grid_prices_hourly_2024_synthetic.csv --hashprice 30.5\n"
-            + "Example: hashpivot dispatch --prices samples/synthetic/grid_prices_hourly_2024_synthetic.csv --hashprice 45 --fleet-mw 100 --fleet-jth 17.5 --ppa-mw 100 --ppa-usd-per-mwh 30 --json")
+            + "Example: hashpivot dispatch --prices samples/synthetic/grid_prices_hourly_2024_synthetic.csv --hashprice 45 --fleet-mw 100 --fleet-jth 17.5 --ppa-mw 100 --ppa-usd-per-mwh 30 --json\n"
+            + "Example: hashpivot dispatch --prices samples/synthetic/grid_prices_hourly_2024_synthetic.csv --hashprice 45 --fleet-mw 100 --fleet-jth 17.5 "
+            + "--system-load samples/synthetic/system_load_2024_summer_synthetic.csv --4cp-threshold-mw 85000 --4cp-rate-usd-per-kw-year 100")
         {
             site, prices, column, hashprice, solver, output, chart, weekStart,
         };
