@@ -7,7 +7,7 @@ namespace HashPivot.Engine.Dispatch;
 // Used for one tier alone (when tiers decouple), for all tiers jointly, or for all tiers plus the battery.
 internal sealed class JointDp
 {
-    // Backtracking keeps one predecessor index per state and interval; beyond this (4 bytes each) refuse.
+    // Backtracking keeps one predecessor index per state and interval; beyond this (2 bytes each) refuse.
     private const long MaxHistoryEntries = 1L << 26;
 
     private readonly FastDispatchSolverContext _c;
@@ -100,7 +100,10 @@ internal sealed class JointDp
         var work = new double[_total];
         var arg = new int[_total];
         var workArg = new int[_total];
-        var history = new int[_total * count];
+        // Predecessor of each state per interval, for backtracking: a state index is below MaxJointStates = 2^16, so
+        // it fits a ushort (half the memory of an int; this table is almost all of a coupled year's allocation).
+        // Unreachable states store no predecessor (−1 wraps to 65,535) but are never followed.
+        var history = new ushort[_total * count];
         var deltas = _maxUp + _maxDown + 1;
         var reward = new double[_combinations * deltas];
         var tierValue = new double[n];
@@ -173,7 +176,7 @@ internal sealed class JointDp
                 }
 
                 work[s] = best;
-                history[row + s] = bestArg;
+                history[row + s] = unchecked((ushort)bestArg);
             }
 
             (value, work) = (work, value);
