@@ -55,6 +55,39 @@ public sealed class FourCpRuleTests
     }
 
     [Fact]
+    public void Run_RandomInstances_NeverBeatsPerfectForesight()
+    {
+        // 300 random instances (dwell, ramp, battery and demand response mixed in by seed) with four actual peaks and
+        // a noisy forecast: the rule's schedule is feasible for the billed problem, so the optimum that knows the
+        // peaks can never earn less; and the rule never mines in a curtailed interval.
+        var fast = new FastDispatchSolver();
+        var checkedCount = 0;
+        for (var seed = 40_000; seed < 40_300; seed++)
+        {
+            var random = new Random(seed);
+            var features = (DispatchFeatures)(seed % 16);
+            var problem = DispatchInstances.Random(seed, 48, features);
+            var peaks = Enumerable.Range(0, 48).OrderBy(_ => random.Next()).Take(4).Order().ToArray();
+            problem = problem with { FourCp = new CoincidentPeakCharge([.. peaks], 50 + (random.NextDouble() * 100)) };
+            var forecast = Enumerable.Range(0, 48).Select(t => 70_000 + (peaks.Contains(t) ? 8_000 : 0) + (random.NextDouble() * 10_000)).ToArray();
+            var result = FourCpRule.Run(fast, problem, new FourCpForecastRule([.. forecast], 78_000));
+            if (result.Result.Status == DispatchStatus.Infeasible || double.IsNaN(result.PerfectForesightMarginUsd))
+            {
+                continue;
+            }
+
+            checkedCount++;
+            var billed = problem with { MiningLimitMw = result.MiningLimitMw };
+            Assert.Empty(DispatchEvaluator.Violations(billed, result.Result.Schedule!));
+            Assert.True(result.MarginVsPerfectForesightUsd >= -1e-6 * Math.Max(1, Math.Abs(result.PerfectForesightMarginUsd)), $"seed {seed}: {result.MarginVsPerfectForesightUsd}");
+            Assert.All(result.CurtailedIntervals, t => Assert.Equal(0, result.Result.Schedule!.MiningMw(t)));
+            Assert.Equal(result.FourCpChargeUsd, result.Result.Totals!.FourCpChargeUsd);
+        }
+
+        Assert.True(checkedCount > 200, $"only {checkedCount} feasible instances");
+    }
+
+    [Fact]
     public void MonthlySummerPeaks_OnePeakPerSummerMonth_OutsideMonthsIgnored()
     {
         // May's 9 and October's 9 are not 4CP months; June's peak is t2 (3 > 1), July's t4 (5 > 2), August's t5, September's t6.
