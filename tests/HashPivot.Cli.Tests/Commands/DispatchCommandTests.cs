@@ -253,7 +253,7 @@ public sealed class DispatchCommandTests : IDisposable
         Assert.Equal(json.GetProperty("import_mwh").GetDouble(), Sum("grid_import_mw"), 6);
         Assert.All(back.Find("mining_mw")!.Values.ToArray(), mw => Assert.True(mw is 0 or 100, $"{mw} is not a preset"));
         var header = File.ReadLines(schedule).First();
-        Assert.Equal("interval_start_utc,price_usd_per_mwh,tier_fleet_mw,mining_mw,ai_mw,reserve_mw,grid_import_mw,resold_mwh,"
+        Assert.Equal("interval_start_utc,price_usd_per_mwh,tier_fleet_mw,mining_mw,ai_mw,reserve_mw,shed_mw,grid_import_mw,resold_mwh,"
             + "battery_charge_mw,battery_discharge_mw,battery_soc_mwh", header);
     }
 
