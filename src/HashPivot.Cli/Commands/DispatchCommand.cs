@@ -66,15 +66,32 @@ internal static class DispatchCommand
         var btcPrice = Options.OptionalNumber("--btc-price", "Quick form: BTC price in USD, to report BTC mined.", allowZero: false);
         Option[] quick = [fleetMw, fleetJth, capMw, aiMw, aiRevenue, ppaMw, ppaPrice, adder, btcPrice];
 
+        var systemLoad = new Option<string?>("--system-load")
+        {
+            Description = "4CP rule: SERIES of actual system load in MW (CSV or dataset); the peaks billed are its highest interval in each of June–September "
+                + "(Central time). Without it the site file's four_cp intervals are billed.",
+        };
+        var systemLoadForecast = new Option<string?>("--system-load-forecast")
+        {
+            Description = "4CP rule: SERIES of forecast system load in MW (default: --system-load, a perfect forecast).",
+        };
+        var fourCpThreshold = Options.OptionalNumber("--4cp-threshold-mw",
+            "4CP rule: curtail mining wherever the system-load forecast is above this many MW; the schedule is solved without knowing the peaks and billed at the actual ones.");
+        var fourCpCurtailTo = Options.OptionalNumber("--4cp-curtail-to-mw", "4CP rule: mining MW allowed in curtailed intervals (default 0).");
+        var fourCpRate = Options.OptionalNumber("--4cp-rate-usd-per-kw-year", "4CP rule: transmission rate in USD/kW-year (default: the site file's four_cp rate).");
+        Option[] fourCpOptions = [systemLoad, systemLoadForecast, fourCpCurtailTo, fourCpRate];
+
         var command = new Command("dispatch", "The margin-maximising schedule of a hybrid site (mining tiers, firm AI load, PPA with power credits, "
             + "reserve, 4CP, battery) over a price series, and what the simple strike-price rule would have earned on the same inputs.\n"
             + "In the quick form mining revenue is exactly hashprice × the fleet's PH/s (no pool fee, overhead or downtime).\n"
             + "Example: hashpivot dispatch samples/dispatch-site.yaml --prices samples/synthetic/grid_prices_hourly_2024_synthetic.csv --hashprice 30.5\n"
-            + "Example: hashpivot dispatch --prices samples/synthetic/grid_prices_hourly_2024_synthetic.csv --hashprice 45 --fleet-mw 100 --fleet-jth 17.5 --ppa-mw 100 --ppa-usd-per-mwh 30 --json")
+            + "Example: hashpivot dispatch --prices samples/synthetic/grid_prices_hourly_2024_synthetic.csv --hashprice 45 --fleet-mw 100 --fleet-jth 17.5 --ppa-mw 100 --ppa-usd-per-mwh 30 --json\n"
+            + "Example: hashpivot dispatch --prices samples/synthetic/grid_prices_hourly_2024_synthetic.csv --hashprice 45 --fleet-mw 100 --fleet-jth 17.5 "
+            + "--system-load samples/synthetic/system_load_2024_summer_synthetic.csv --4cp-threshold-mw 85000 --4cp-rate-usd-per-kw-year 100")
         {
             site, prices, column, hashprice, solver, output, chart, weekStart,
         };
-        foreach (var option in quick)
+        foreach (var option in quick.Concat(fourCpOptions).Append(fourCpThreshold))
         {
             command.Options.Add(option);
         }
@@ -102,6 +119,16 @@ internal static class DispatchCommand
             if (r.GetResult(weekStart) is not null && r.GetResult(chart) is null)
             {
                 r.AddError("--week-start needs --chart.");
+            }
+
+            if (r.GetResult(fourCpThreshold) is null && fourCpOptions.Where(o => r.GetResult(o) is not null).Select(o => o.Name).ToList() is { Count: > 0 } orphans)
+            {
+                r.AddError($"{string.Join(", ", orphans)} belong to the 4CP rule: give --4cp-threshold-mw too.");
+            }
+
+            if (r.GetResult(fourCpThreshold) is not null && r.GetResult(systemLoad) is null && r.GetResult(systemLoadForecast) is null)
+            {
+                r.AddError("--4cp-threshold-mw needs a forecast: give --system-load-forecast or --system-load.");
             }
         });
 
@@ -139,16 +166,42 @@ internal static class DispatchCommand
                 }
             }
 
+            // The 4CP rule: forecast and actual loads aligned to the price intervals, peaks from the actual load or the site.
+            FourCpForecastRule? fourCpRule = null;
+            string? peaksFrom = null;
+            if (parsed.GetValue(fourCpThreshold) is { } threshold)
+            {
+                var actualPath = parsed.GetValue(systemLoad);
+                var actual = actualPath is null ? [] : DispatchInputs.ReadSystemLoad(actualPath, "--system-load", series, () => StoreOption.Open(parsed));
+                var forecastPath = parsed.GetValue(systemLoadForecast);
+                var forecast = forecastPath is null ? actual : DispatchInputs.ReadSystemLoad(forecastPath, "--system-load-forecast", series, () => StoreOption.Open(parsed));
+                (problem, fourCpRule, peaksFrom) = DispatchInputs.FourCpRuleInputs(
+                    problem, series, forecast, actual, threshold, parsed.GetValue(fourCpCurtailTo) ?? 0, parsed.GetValue(fourCpRate));
+            }
+
             DispatchResult result;
+            FourCpRuleResult? fourCpRun = null;
             using (NativeStdoutGuard.Begin())
             {
-                result = DispatchSolvers.ByName(parsed.GetValue(solver)!).Solve(problem);
+                var dispatchSolver = DispatchSolvers.ByName(parsed.GetValue(solver)!);
+                if (fourCpRule is not null)
+                {
+                    fourCpRun = FourCpRule.Run(dispatchSolver, problem, fourCpRule);
+                    result = fourCpRun.Result;
+                    problem = problem with { MiningLimitMw = fourCpRun.MiningLimitMw };
+                }
+                else
+                {
+                    result = dispatchSolver.Solve(problem);
+                }
             }
 
             if (result.Status == DispatchStatus.Infeasible)
             {
                 throw new InputException(new InputProblem(dispatchSite.Source, 0, 0, "",
-                    "no feasible schedule: a ramp or dwell limit cannot yield to the firm AI load under the grid cap"));
+                    fourCpRule is null
+                        ? "no feasible schedule: a ramp or dwell limit cannot yield to the firm AI load under the grid cap"
+                        : "no feasible schedule: a ramp or dwell limit cannot yield to the firm AI load under the grid cap or to the 4CP rule's curtailment"));
             }
 
             if (result.Totals is not { } totals || result.Schedule is not { } schedule)
@@ -171,6 +224,11 @@ internal static class DispatchCommand
 
             var document = DispatchDocument.From(sitePath ?? DispatchInputs.CommandLine, pricesPath, hashpriceText, series, problem, result, totals,
                 outFile, chartFile?.FullName);
+            if (fourCpRun is not null)
+            {
+                document = document with { FourCpRule = DispatchDocument.FourCp(series, fourCpRule!, fourCpRun, peaksFrom!) };
+            }
+
             if (parsed.GetValue(CliApp.Json))
             {
                 context.WriteJson(document);
@@ -195,6 +253,11 @@ internal static class DispatchCommand
         money.AddRow("AI revenue", Format.Money(d.AiRevenueUsd, 0));
         money.AddRow("Power credits (energy resold)", Format.Money(d.PowerCreditsUsd, 0));
         money.AddRow("Reserve revenue", Format.Money(d.ReserveRevenueUsd, 0));
+        if (d.DeployedMwh > 0)
+        {
+            money.AddRow("Deployment energy payments", Format.Money(d.DeploymentPaymentUsd, 0));
+        }
+
         money.AddRow("less energy cost", Format.Money(d.EnergyCostUsd, 0));
         money.AddRow("less 4CP charge", Format.Money(d.FourCpChargeUsd, 0));
         money.AddRow("less SLA penalty", Format.Money(d.SlaPenaltyUsd, 0));
@@ -211,12 +274,31 @@ internal static class DispatchCommand
         energy.AddRow("Net grid import (MWh)", Format.Number(d.ImportMwh, 1));
         energy.AddRow("Resold (MWh)", Format.Number(d.ResoldMwh, 1));
         energy.AddRow("Reserve offered (MW-h)", Format.Number(d.ReserveMwh, 1));
+        if (d.DeployedMwh > 0)
+        {
+            energy.AddRow("Shed in deployments (MWh)", Format.Number(d.DeployedMwh, 1));
+        }
+
         foreach (var (tier, hours) in d.CurtailedHours)
         {
             energy.AddRow(Markup.Escape($"Curtailed hours, {tier}"), Format.Number(hours, 2));
         }
 
         console.Write(energy);
+        if (d.FourCpRule is { } rule)
+        {
+            var cp = new Table().Title("4CP forecast rule").AddColumn("Item").AddColumn(new TableColumn("Value").RightAligned());
+            cp.AddRow("Curtail where forecast above (MW)", Format.Number(rule.ThresholdMw, 0));
+            cp.AddRow("Mining allowed there (MW)", Format.Number(rule.CurtailToMw, 1));
+            cp.AddRow("Intervals curtailed", Format.Number(rule.CurtailedIntervals, 0));
+            cp.AddRow(Markup.Escape($"Actual peaks billed ({rule.PeaksFrom.Replace('_', ' ')})"), Markup.Escape(string.Join(", ", rule.PeaksUtc)));
+            cp.AddRow("4CP charge at the actual peaks", Format.Money(rule.FourCpChargeUsd, 0));
+            cp.AddRow("Margin under the rule", Format.Money(rule.MarginUsd, 0));
+            cp.AddRow("Margin with perfect foresight", Format.Money(rule.PerfectForesightMarginUsd, 0));
+            cp.AddRow("Left to perfect foresight", Format.Money(rule.MarginVsPerfectForesightUsd, 0));
+            console.Write(cp);
+        }
+
         if (d.SchedulePath is not null)
         {
             console.MarkupLine(Markup.Escape($"Schedule written to {d.SchedulePath}"));

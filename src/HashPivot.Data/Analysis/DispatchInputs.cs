@@ -131,6 +131,109 @@ public static class DispatchInputs
         return (new UsdPerPetahashDay(mean), [.. values], string.Create(CultureInfo.InvariantCulture, $"series {text} (mean {mean:0.##} USD/PH/day)"));
     }
 
+    /// <summary>
+    /// A system-load series (MW) named by <paramref name="field"/> (a <c>timestamp,value</c> CSV or a stored dataset), one
+    /// value per price interval: the highest load starting inside the interval (so an hourly price interval holds its
+    /// 15-minute peak), else the value of the load interval containing its start; NaN where the series does not reach.
+    /// </summary>
+    public static ImmutableArray<double> ReadSystemLoad(string path, string field, TimeSeries prices, Func<HashPivot.Data.Store.IHashPivotStore> openStore)
+    {
+        ArgumentNullException.ThrowIfNull(prices);
+        TimeSeries load;
+        try
+        {
+            load = ReadPrices(path, null, openStore);
+        }
+        catch (InputException ex) when (!File.Exists(path))
+        {
+            throw new InputException(ex.Problems.Select(p => p with { Field = field }).ToList());
+        }
+
+        var values = new double[prices.Count];
+        var starts = load.StartsUnixSeconds;
+        var covered = 0;
+        var j = 0;
+        for (var t = 0; t < prices.Count; t++)
+        {
+            var start = prices.StartsUnixSeconds[t];
+            var end = start + prices.IntervalSeconds;
+            while (j + 1 < starts.Length && starts[j + 1] <= start)
+            {
+                j++;
+            }
+
+            var value = double.NaN;
+            if (starts.Length > 0 && starts[j] <= start && start < starts[j] + load.IntervalSeconds)
+            {
+                value = load.Values[j];
+            }
+
+            for (var k = j; k < starts.Length && starts[k] < end; k++)
+            {
+                if (starts[k] >= start && (double.IsNaN(value) || load.Values[k] > value))
+                {
+                    value = load.Values[k];
+                }
+            }
+
+            values[t] = value;
+            covered += double.IsNaN(value) ? 0 : 1;
+        }
+
+        return covered > 0
+            ? [.. values]
+            : throw new InputException(new InputProblem(path, 0, 0, field,
+                $"the series ({load.Start:yyyy-MM-dd} .. {load.End:yyyy-MM-dd}) does not overlap the prices ({prices.Start:yyyy-MM-dd} .. {prices.End:yyyy-MM-dd})"));
+    }
+
+    /// <summary>The month (1–12) of each price interval's start in ERCOT local time (America/Chicago), where 4CP months are counted.</summary>
+    public static int[] ErcotMonths(TimeSeries prices)
+    {
+        ArgumentNullException.ThrowIfNull(prices);
+        var zone = NodaTime.DateTimeZoneProviders.Tzdb["America/Chicago"];
+        var months = new int[prices.Count];
+        for (var t = 0; t < months.Length; t++)
+        {
+            months[t] = NodaTime.Instant.FromUnixTimeSeconds(prices.StartsUnixSeconds[t]).InZone(zone).Month;
+        }
+
+        return months;
+    }
+
+    /// <summary>
+    /// The problem and rule of a 4CP forecast run: the actual peaks are the June–September maxima (Central time) of
+    /// <paramref name="actualLoadMw"/> when given, else the site's own 4CP intervals; the rate is
+    /// <paramref name="rateUsdPerKwYear"/> or the site's. Returns where the peaks came from.
+    /// </summary>
+    /// <exception cref="InputException">Neither an actual load nor site 4CP intervals, no rate, or no summer interval in the load.</exception>
+    public static (DispatchProblem Problem, FourCpForecastRule Rule, string PeaksFrom) FourCpRuleInputs(
+        DispatchProblem problem, TimeSeries prices, ImmutableArray<double> forecastMw, ImmutableArray<double> actualLoadMw,
+        double thresholdMw, double curtailToMw, double? rateUsdPerKwYear)
+    {
+        ArgumentNullException.ThrowIfNull(problem);
+        var rate = rateUsdPerKwYear ?? problem.FourCp?.RateUsdPerKwYear
+            ?? throw new InputException(new InputProblem(CommandLine, 0, 0, "--4cp-rate-usd-per-kw-year", "the 4CP rule needs a transmission rate: give --4cp-rate-usd-per-kw-year or four_cp in the site file"));
+        ImmutableArray<int> peaks;
+        string from;
+        if (!actualLoadMw.IsDefaultOrEmpty)
+        {
+            peaks = FourCpRule.MonthlySummerPeaks(actualLoadMw.AsSpan(), ErcotMonths(prices));
+            from = "system_load";
+            if (peaks.IsEmpty)
+            {
+                throw new InputException(new InputProblem(CommandLine, 0, 0, "--system-load", "no June–September interval of the prices is covered by the system load, so there is no 4CP peak to bill"));
+            }
+        }
+        else
+        {
+            peaks = problem.FourCp?.Intervals
+                ?? throw new InputException(new InputProblem(CommandLine, 0, 0, "--system-load", "the 4CP rule is billed at the actual peaks: give --system-load or four_cp intervals in the site file"));
+            from = "site_file";
+        }
+
+        return (problem with { FourCp = new CoincidentPeakCharge(peaks, rate) }, new FourCpForecastRule(forecastMw, thresholdMw) { CurtailToMw = curtailToMw }, from);
+    }
+
     /// <summary>The site of the quick form: one tier of <paramref name="fleetMw"/> at <paramref name="fleetJth"/> with presets [0, fleet], a constant AI load, a PPA block and an adder; the cap defaults to AI + fleet.</summary>
     public static DispatchSite QuickSite(
         double fleetMw, double fleetJth, double? capMw, double aiMw, double aiRevenue, double ppaMw, double ppaPrice, double adder, double? btcPrice)

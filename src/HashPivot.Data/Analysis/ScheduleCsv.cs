@@ -6,7 +6,7 @@ using HashPivot.Engine.Series;
 
 namespace HashPivot.Data.Analysis;
 
-/// <summary>Writes a dispatch schedule as CSV, one row per interval: start (UTC), price, MW per tier, mining, AI, reserve, grid import, energy resold and battery.</summary>
+/// <summary>Writes a dispatch schedule as CSV, one row per interval: start (UTC), price, MW per tier, mining (presets), AI, reserve, MW shed in reserve deployments, grid import (after shedding), energy resold and battery.</summary>
 /// <remarks>The layout is the wide one the grid price parser reads (<c>interval_start_utc</c> plus numeric columns), so a schedule can be read back as series.</remarks>
 public static class ScheduleCsv
 {
@@ -27,7 +27,7 @@ public static class ScheduleCsv
             columns.Add(unique);
         }
 
-        columns.AddRange(["mining_mw", "ai_mw", "reserve_mw", "grid_import_mw", "resold_mwh", "battery_charge_mw", "battery_discharge_mw", "battery_soc_mwh"]);
+        columns.AddRange(["mining_mw", "ai_mw", "reserve_mw", "shed_mw", "grid_import_mw", "resold_mwh", "battery_charge_mw", "battery_discharge_mw", "battery_soc_mwh"]);
         return columns;
     }
 
@@ -44,7 +44,7 @@ public static class ScheduleCsv
             columns.Add(new double[schedule.Count]);
         }
 
-        var fixedColumns = 8;
+        var fixedColumns = 9;
         for (var k = 0; k < fixedColumns; k++)
         {
             columns.Add(new double[schedule.Count]);
@@ -63,6 +63,7 @@ public static class ScheduleCsv
             columns[c++][t] = schedule.MiningMw(t);
             columns[c++][t] = schedule.AiServedMw[t];
             columns[c++][t] = schedule.ReserveMw[t];
+            columns[c++][t] = schedule.ShedMw[t];
             columns[c++][t] = schedule.ImportMw[t];
             columns[c++][t] = schedule.ResoldMwh[t];
             columns[c++][t] = schedule.ChargeMw[t];

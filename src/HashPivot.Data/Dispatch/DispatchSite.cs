@@ -20,6 +20,9 @@ public sealed record DispatchSiteAi(ImmutableArray<double> ProfileMw, UsdPerMwh 
 /// <summary>A site's 4CP terms as configured: rate (USD/kW-year) and the coincident-peak instants (UTC) with where each was written.</summary>
 public sealed record DispatchSiteFourCp(double RateUsdPerKwYear, ImmutableArray<DateTimeOffset> Instants, ImmutableArray<SourceLocation> InstantsAt);
 
+/// <summary>A site's demand response terms as configured: qualified MW (infinity: no cap), deployment instants (UTC) with where each was written, and the energy payment per MWh shed (USD/MWh).</summary>
+public sealed record DispatchSiteDemandResponse(double QualifiedMw, ImmutableArray<DateTimeOffset> Deployments, ImmutableArray<SourceLocation> DeploymentsAt, double DeploymentPaymentUsdPerMwh);
+
 /// <summary>A hybrid site for dispatch, independent of any price series: grid cap (MW), mining tiers, AI load, supply, reserve price, 4CP, battery and BTC price.</summary>
 /// <param name="Source">Names the site file (or the command line) in problems.</param>
 /// <param name="CapMw">Grid connection limit.</param>
@@ -32,6 +35,9 @@ public sealed record DispatchSite(string Source, double CapMw, ImmutableArray<Mi
 
     /// <summary>Constant reserve capacity price in USD per MW-hour offered; null when the site offers none.</summary>
     public double? ReservePriceUsdPerMwh { get; init; }
+
+    /// <summary>Demand response terms (qualified MW, deployments); null when reserve is only capped by the mining MW and never deployed.</summary>
+    public DispatchSiteDemandResponse? DemandResponse { get; init; }
 
     /// <summary>4CP terms; null when the site is not billed on coincident peaks.</summary>
     public DispatchSiteFourCp? FourCp { get; init; }
@@ -92,6 +98,35 @@ public sealed record DispatchSite(string Source, double CapMw, ImmutableArray<Mi
             fourCp = new CoincidentPeakCharge([.. indexes], cp.RateUsdPerKwYear);
         }
 
+        DemandResponse? demandResponse = null;
+        if (DemandResponse is { } dr)
+        {
+            var deployed = new List<int>();
+            for (var i = 0; i < dr.Deployments.Length; i++)
+            {
+                var index = IntervalContaining(prices, dr.Deployments[i]);
+                if (index < 0)
+                {
+                    problems.Add(dr.DeploymentsAt[i].Problem(
+                        $"{dr.Deployments[i]:yyyy-MM-dd'T'HH:mm:ss'Z'} is not inside any interval of the prices ({prices.Start:yyyy-MM-dd'T'HH:mm'Z'} .. {prices.End:yyyy-MM-dd'T'HH:mm'Z'})"));
+                }
+                else if (deployed.Contains(index))
+                {
+                    problems.Add(dr.DeploymentsAt[i].Problem($"falls in the same price interval as an earlier deployment ({prices[index]:yyyy-MM-dd'T'HH:mm'Z'})"));
+                }
+                else
+                {
+                    deployed.Add(index);
+                }
+            }
+
+            demandResponse = new DemandResponse(dr.QualifiedMw)
+            {
+                DeploymentIntervals = [.. deployed],
+                DeploymentPayment = new UsdPerMwh(dr.DeploymentPaymentUsdPerMwh),
+            };
+        }
+
         if (problems.Count > 0)
         {
             throw new InputException(problems);
@@ -105,6 +140,7 @@ public sealed record DispatchSite(string Source, double CapMw, ImmutableArray<Mi
             ReservePricesUsdPerMwh = ReservePriceUsdPerMwh is { } reserve ? [.. Enumerable.Repeat(reserve, count)] : [],
             FourCp = fourCp,
             Battery = Battery,
+            DemandResponse = demandResponse,
             BtcPrice = BtcPrice,
         };
     }

@@ -35,7 +35,7 @@ public static class DispatchSiteLoader
         var ai = ReadAi(top.Mapping("ai", required: false), file);
         var tiers = ReadTiers(top);
         var supply = ReadSupply(top.Mapping("supply", required: false));
-        var reserve = ReadReserve(top.Mapping("reserve", required: false));
+        var (reserve, demandResponse) = ReadReserve(top.Mapping("reserve", required: false), file);
         var fourCp = ReadFourCp(top.Mapping("four_cp", required: false), file);
         var battery = ReadBattery(top.Mapping("battery", required: false));
         top.RejectUnknownKeys();
@@ -48,6 +48,7 @@ public static class DispatchSiteLoader
         {
             Ai = ai,
             ReservePriceUsdPerMwh = reserve,
+            DemandResponse = demandResponse,
             FourCp = fourCp,
             Battery = battery,
             BtcPrice = btcPrice is null ? null : new UsdPerBtc(btcPrice.Value),
@@ -198,16 +199,49 @@ public static class DispatchSiteLoader
         return new PowerSupply(block, new UsdPerMwh(price), new UsdPerMwh(adder));
     }
 
-    private static double? ReadReserve(YamlFields? fields)
+    private static (double? Price, DispatchSiteDemandResponse? DemandResponse) ReadReserve(YamlFields? fields, string file)
     {
         if (fields is null)
         {
-            return null;
+            return (null, null);
         }
 
         var price = fields.Number("price_usd_per_mw_h", required: true, min: -1_000, max: 10_000);
+        var qualified = fields.Number("qualified_mw", required: false, min: 0, max: 100_000);
+        var payment = fields.Number("deployment_payment_usd_per_mwh", required: false, min: -10_000, max: 100_000);
+        var items = fields.ScalarList("deployments", required: false);
         fields.RejectUnknownKeys();
-        return price;
+        var (instants, locations) = ReadInstants(fields, items, file);
+        if (qualified is null && payment is null && items is null)
+        {
+            return (price, null);
+        }
+
+        return (price, instants is null ? null : new DispatchSiteDemandResponse(qualified ?? double.PositiveInfinity, instants.Value, locations!.Value, payment ?? 0));
+    }
+
+    // UTC instants of a list (null when any is not one: each such item is reported); empty for no list.
+    private static (ImmutableArray<DateTimeOffset>? Instants, ImmutableArray<SourceLocation>? Locations) ReadInstants(
+        YamlFields fields, IReadOnlyList<(string Text, YamlDotNet.Core.Mark At, string Field)>? items, string file)
+    {
+        var instants = ImmutableArray.CreateBuilder<DateTimeOffset>();
+        var locations = ImmutableArray.CreateBuilder<SourceLocation>();
+        var ok = true;
+        foreach (var (text, at, field) in items ?? [])
+        {
+            var utc = text.EndsWith('Z') || text.EndsWith("+00:00", StringComparison.Ordinal);
+            if (!utc || !DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var instant) || instant.Offset != TimeSpan.Zero)
+            {
+                fields.Problem(at, field, $"expected a UTC instant such as 2024-08-20T21:00:00Z, found '{text}'");
+                ok = false;
+                continue;
+            }
+
+            instants.Add(instant);
+            locations.Add(new SourceLocation(file, (int)at.Line, (int)at.Column, field));
+        }
+
+        return ok ? (instants.ToImmutable(), locations.ToImmutable()) : (null, null);
     }
 
     private static DispatchSiteFourCp? ReadFourCp(YamlFields? fields, string file)
@@ -256,13 +290,21 @@ public static class DispatchSiteLoader
         var energy = fields.Number("energy_mwh", required: true, min: 0, max: 1_000_000);
         var efficiency = fields.Number("round_trip_efficiency", required: true, min: 0.01, max: 1);
         var initial = fields.Number("initial_soc_mwh", required: false, min: 0, max: 1_000_000) ?? 0;
+        var step = fields.Number("step_mwh", required: false, min: 1e-6, max: 1_000_000);
         fields.RejectUnknownKeys();
+        if (energy is not null && step is not null && energy.Value / step.Value + 1 > Battery.MaxLevels)
+        {
+            fields.Problem("step_mwh", string.Create(CultureInfo.InvariantCulture,
+                $"energy_mwh ÷ step_mwh gives more than {Battery.MaxLevels} state-of-charge levels; use a step of at least {energy.Value / (Battery.MaxLevels - 1):G4} MWh"));
+            return null;
+        }
+
         if (energy is not null && initial > energy.Value)
         {
             fields.Problem("initial_soc_mwh", string.Create(CultureInfo.InvariantCulture, $"must not exceed energy_mwh ({energy.Value:G})"));
             return null;
         }
 
-        return power is null || energy is null || efficiency is null ? null : new Battery(power.Value, energy.Value, efficiency.Value, initial);
+        return power is null || energy is null || efficiency is null ? null : new Battery(power.Value, energy.Value, efficiency.Value, initial) { StepMwh = step };
     }
 }

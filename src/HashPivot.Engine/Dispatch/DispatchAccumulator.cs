@@ -20,6 +20,10 @@ internal sealed class DispatchAccumulator
     private readonly int[] _peaks;
     private readonly double _peakUsdPerMw;
     private readonly double[] _curtailedHours;
+    private readonly bool[]? _deployed;
+    private readonly double _deploymentPayment;
+    private readonly double _qualifiedMw;
+    private readonly double[]? _miningLimit;
     private int _peakCursor;
 
     private Sums _sums;
@@ -39,6 +43,79 @@ internal sealed class DispatchAccumulator
         _peaks = problem.FourCp is { } cp ? [.. cp.Intervals.Order()] : [];
         _peakUsdPerMw = problem.FourCp?.UsdPerMwAtPeak ?? 0;
         _curtailedHours = new double[problem.Tiers.Length];
+        if (problem.DemandResponse is { } dr)
+        {
+            _qualifiedMw = dr.QualifiedMw;
+            _deploymentPayment = dr.DeploymentPayment.Value;
+            if (dr.DeploymentIntervals.Length > 0)
+            {
+                _deployed = new bool[problem.Count];
+                foreach (var t in dr.DeploymentIntervals)
+                {
+                    _deployed[t] = true;
+                }
+            }
+        }
+        else
+        {
+            _qualifiedMw = double.PositiveInfinity;
+        }
+
+        _miningLimit = problem.MiningLimitMw.IsDefaultOrEmpty ? null : ImmutableCollectionsMarshal.AsArray(problem.MiningLimitMw);
+    }
+
+    /// <summary>Most reserve MW the site may offer (infinity without a cap).</summary>
+    public double QualifiedMw => _qualifiedMw;
+
+    /// <summary>Energy payment per MWh shed in a deployment (USD/MWh).</summary>
+    public double DeploymentPayment => _deploymentPayment;
+
+    /// <summary>True when any interval is a reserve deployment.</summary>
+    public bool HasDeployments => _deployed is not null;
+
+    /// <summary>True when the offered reserve is deployed (shed) in interval t.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public bool IsDeployed(int t) => _deployed is not null && _deployed[t];
+
+    /// <summary>True when some interval limits mining below the grid cap.</summary>
+    public bool HasMiningLimit => _miningLimit is not null;
+
+    /// <summary>Most mining MW allowed in interval t (infinity without a limit).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public double MiningLimit(int t) => _miningLimit is null ? double.PositiveInfinity : _miningLimit[t];
+
+    /// <summary>
+    /// Revenue lost by shedding <paramref name="shedMw"/> from the tiers' MW, the MW earning least first (what a
+    /// margin-maximising solver sheds): Σ rate × MW shed, with <paramref name="ratePerMw"/> the revenue per MW of each tier.
+    /// </summary>
+    public static double ShedLoss(ReadOnlySpan<double> tierMw, ReadOnlySpan<double> ratePerMw, double shedMw)
+    {
+        var loss = 0.0;
+        var left = shedMw;
+        Span<bool> used = stackalloc bool[tierMw.Length];
+        while (left > 0)
+        {
+            var cheapest = -1;
+            for (var i = 0; i < tierMw.Length; i++)
+            {
+                if (!used[i] && tierMw[i] > 0 && (cheapest < 0 || ratePerMw[i] < ratePerMw[cheapest]))
+                {
+                    cheapest = i;
+                }
+            }
+
+            if (cheapest < 0)
+            {
+                break;
+            }
+
+            used[cheapest] = true;
+            var take = Math.Min(left, tierMw[cheapest]);
+            loss += take * ratePerMw[cheapest];
+            left -= take;
+        }
+
+        return loss;
     }
 
     public double IntervalHours => _dt;
@@ -126,6 +203,17 @@ internal sealed class DispatchAccumulator
         sums.FourCp += peakUsdPerMw * Math.Max(import, 0);
     }
 
+    /// <summary>
+    /// Adds one interval whose offered reserve is deployed: the presets' mining MW (before shedding), the revenue of
+    /// what still runs (USD), the MW shed (= reserve offered) and the battery net MW.
+    /// </summary>
+    public void AddDeployed(int t, double price, double peakUsdPerMw, double presetMw, double miningRevenueUsd, double shedMw, double batteryNetMw)
+    {
+        Add(ref _sums, price, peakUsdPerMw, AiServed(t), AiRequested(t), ReservePrice(t), presetMw - shedMw, miningRevenueUsd, shedMw, batteryNetMw);
+        _sums.DeployedMwh += shedMw * _dt;
+        _sums.DeploymentPayment += _deploymentPayment * shedMw * _dt;
+    }
+
     /// <summary>Adds running sums kept outside (see the <c>ref</c> overload of Add).</summary>
     public void Merge(in Sums sums)
     {
@@ -140,6 +228,8 @@ internal sealed class DispatchAccumulator
         _sums.ReserveMwh += sums.ReserveMwh;
         _sums.ReserveRevenue += sums.ReserveRevenue;
         _sums.FourCp += sums.FourCp;
+        _sums.DeployedMwh += sums.DeployedMwh;
+        _sums.DeploymentPayment += sums.DeploymentPayment;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -154,7 +244,7 @@ internal sealed class DispatchAccumulator
         var energyCost = _sums.EnergyCost + (_blockCostPerInterval * count);
         var aiRevenue = _aiRevenue * _sums.AiServedMwh;
         var sla = _slaPenalty * _sums.AiShortfallMwh;
-        var margin = _sums.MiningRevenue + aiRevenue + _sums.Credits + _sums.ReserveRevenue - energyCost - _sums.FourCp - sla;
+        var margin = _sums.MiningRevenue + aiRevenue + _sums.Credits + _sums.ReserveRevenue + _sums.DeploymentPayment - energyCost - _sums.FourCp - sla;
         double? btc = _problem.BtcPrice is { Value: > 0 } price ? _sums.MiningRevenue / price.Value : null;
         return new DispatchTotals(
             _sums.MinedMwh,
@@ -172,7 +262,11 @@ internal sealed class DispatchAccumulator
             _sums.ReserveRevenue,
             _sums.FourCp,
             [.. _curtailedHours],
-            margin);
+            margin)
+        {
+            DeployedMwh = _sums.DeployedMwh,
+            DeploymentPaymentUsd = _sums.DeploymentPayment,
+        };
     }
 
     /// <summary>Running sums of one horizon (MWh and USD), before the block payment, AI revenue and SLA are applied.</summary>
@@ -189,5 +283,7 @@ internal sealed class DispatchAccumulator
         public double ReserveMwh;
         public double ReserveRevenue;
         public double FourCp;
+        public double DeployedMwh;
+        public double DeploymentPayment;
     }
 }

@@ -18,6 +18,8 @@ public static class DispatchEvaluator
         var acc = new DispatchAccumulator(problem);
         var dt = problem.IntervalHours;
         var tiers = problem.Tiers;
+        var mwOfTier = new double[tiers.Length];
+        var rateOfTier = new double[tiers.Length];
         for (var t = 0; t < problem.Count; t++)
         {
             var hashprice = problem.HashpriceAt(t);
@@ -27,7 +29,9 @@ public static class DispatchEvaluator
             {
                 var mw = schedule.TierMw(i)[t];
                 mining += mw;
-                revenue += tiers[i].RevenueUsdPerMwh(hashprice) * mw * dt;
+                mwOfTier[i] = mw;
+                rateOfTier[i] = tiers[i].RevenueUsdPerMwh(hashprice) * dt;
+                revenue += rateOfTier[i] * mw;
                 if (mw < tiers[i].FullPowerMw - 1e-9)
                 {
                     acc.AddCurtailed(i);
@@ -35,13 +39,22 @@ public static class DispatchEvaluator
             }
 
             var price = problem.PricesUsdPerMwh[t];
-            acc.Add(t, price, acc.PeakUsdPerMw(t), mining, revenue, schedule.ReserveMw[t], schedule.ChargeMw[t] - schedule.DischargeMw[t]);
+            var net = schedule.ChargeMw[t] - schedule.DischargeMw[t];
+            if (acc.IsDeployed(t))
+            {
+                var shed = schedule.ReserveMw[t];
+                acc.AddDeployed(t, price, acc.PeakUsdPerMw(t), mining, revenue - DispatchAccumulator.ShedLoss(mwOfTier, rateOfTier, shed), shed, net);
+            }
+            else
+            {
+                acc.Add(t, price, acc.PeakUsdPerMw(t), mining, revenue, schedule.ReserveMw[t], net);
+            }
         }
 
         return acc.ToTotals();
     }
 
-    /// <summary>Every constraint the schedule breaks by more than <paramref name="toleranceMw"/> (presets, ramp, dwell, reserve, grid cap, battery); empty when feasible.</summary>
+    /// <summary>Every constraint the schedule breaks by more than <paramref name="toleranceMw"/> (presets, ramp, dwell, reserve, grid cap, battery power, state of charge and its steps); empty when feasible.</summary>
     public static IReadOnlyList<string> Violations(DispatchProblem problem, DispatchSchedule schedule, double toleranceMw = 1e-6)
     {
         ArgumentNullException.ThrowIfNull(problem);
@@ -95,14 +108,22 @@ public static class DispatchEvaluator
         for (var t = 0; t < problem.Count; t++)
         {
             var reserve = schedule.ReserveMw[t];
-            if (reserve < -toleranceMw || reserve > schedule.MiningMw(t) + toleranceMw)
+            var qualified = problem.DemandResponse?.QualifiedMw ?? double.PositiveInfinity;
+            if (reserve < -toleranceMw || reserve > Math.Min(schedule.MiningMw(t), qualified) + toleranceMw)
             {
-                Report($"t={t}: reserve {reserve} MW outside [0, mining MW]");
+                Report($"t={t}: reserve {reserve} MW outside [0, min(mining MW, qualified {qualified} MW)]");
             }
 
-            if (Math.Abs(schedule.ImportMw[t]) > cap + toleranceMw)
+            // Import before shedding (the presets) within the cap, and after shedding not below −cap.
+            var import = schedule.ImportMw[t];
+            if (import + schedule.ShedMw[t] > cap + toleranceMw || import < -cap - toleranceMw)
             {
-                Report($"t={t}: import {schedule.ImportMw[t]} MW beyond the grid cap {cap}");
+                Report($"t={t}: import {import} MW (before shedding {import + schedule.ShedMw[t]}) beyond the grid cap {cap}");
+            }
+
+            if (!problem.MiningLimitMw.IsDefaultOrEmpty && schedule.MiningMw(t) > problem.MiningLimitMw[t] + toleranceMw)
+            {
+                Report($"t={t}: mining {schedule.MiningMw(t)} MW above the limit {problem.MiningLimitMw[t]} MW");
             }
 
             var (charge, discharge) = (schedule.ChargeMw[t], schedule.DischargeMw[t]);
@@ -116,6 +137,11 @@ public static class DispatchEvaluator
             if (soc < -toleranceMw || soc > (battery?.EnergyMwh ?? 0) + toleranceMw)
             {
                 Report($"t={t}: state of charge {soc} MWh outside the battery");
+            }
+
+            if (battery is { IsActive: true } && Math.Abs(((soc - battery.InitialSocMwh) / battery.EffectiveStepMwh) - Math.Round((soc - battery.InitialSocMwh) / battery.EffectiveStepMwh)) > 1e-6)
+            {
+                Report($"t={t}: state of charge {soc} MWh is not a whole number of {battery.EffectiveStepMwh} MWh steps from the initial {battery.InitialSocMwh}");
             }
         }
 

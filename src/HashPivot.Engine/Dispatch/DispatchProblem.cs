@@ -63,16 +63,83 @@ public sealed record CoincidentPeakCharge(ImmutableArray<int> Intervals, double 
     public double UsdPerMwAtPeak => RateUsdPerKwYear * 1000 / 4;
 }
 
-/// <summary>A battery behind the site meter: power (MW), energy (MWh), round-trip efficiency and initial state of charge (MWh).</summary>
-/// <remarks>Losses are split evenly (√η on charge and on discharge). The final state of charge must be at least the initial one, so the optimiser cannot sell stored energy it did not buy.</remarks>
+/// <summary>A battery behind the site meter: power (MW), energy (MWh), round-trip efficiency, initial state of charge (MWh) and the state-of-charge step (MWh) it moves in.</summary>
+/// <remarks>
+/// <para>Losses are split evenly (η = √round trip on charge and on discharge). The final state of charge must be at
+/// least the initial one, so the optimiser cannot sell stored energy it did not buy.</para>
+/// <para><b>Steps are part of the model.</b> The state of charge moves in whole steps of <see cref="StepMwh"/> (s):
+/// SoC = initial + s·j for an integer level offset j, within [0, energy]. In one interval of Δt hours the battery
+/// either charges k ≥ 0 steps, drawing k·s ÷ (η·Δt) MW from the grid side, or discharges k steps, delivering
+/// k·s·η ÷ Δt MW to the site side, never both; k is limited by the power: k·s ÷ (η·Δt) ≤ power when charging,
+/// k·s·η ÷ Δt ≤ power when discharging. Every solver optimises this same model, so a step-wise optimum is exact.</para>
+/// </remarks>
 /// <param name="PowerMw">Largest charge or discharge power.</param>
 /// <param name="EnergyMwh">Usable energy.</param>
 /// <param name="RoundTripEfficiency">In (0, 1].</param>
 /// <param name="InitialSocMwh">Stored energy before the first interval.</param>
 public sealed record Battery(double PowerMw, double EnergyMwh, double RoundTripEfficiency, double InitialSocMwh)
 {
+    /// <summary>Number of steps the energy is divided into when <see cref="StepMwh"/> is not given (40).</summary>
+    public const int DefaultSteps = 40;
+
+    /// <summary>Largest number of state-of-charge levels a battery may have (keeps the exact DP and the MILP small).</summary>
+    public const int MaxLevels = 4_096;
+
+    // Levels closer than this (in steps) to a whole number count as whole, so 40 / 1 MWh is 40 steps, not 39.
+    private const double StepSlack = 1e-9;
+
+    /// <summary>State-of-charge step in MWh; null means energy ÷ <see cref="DefaultSteps"/>.</summary>
+    public double? StepMwh { get; init; }
+
     /// <summary>Efficiency of one direction (√ round trip).</summary>
     public double OneWayEfficiency => Math.Sqrt(RoundTripEfficiency);
+
+    /// <summary>The step in MWh actually used: <see cref="StepMwh"/>, or energy ÷ 40.</summary>
+    public double EffectiveStepMwh => StepMwh ?? (EnergyMwh / DefaultSteps);
+
+    /// <summary>True when the battery can move at all (power, energy and step positive).</summary>
+    public bool IsActive => PowerMw > 0 && EnergyMwh > 0 && EffectiveStepMwh > 0;
+
+    /// <summary>Level of the initial state of charge: the levels below it reach down towards 0 MWh (level 0 holds initial − s·this MWh).</summary>
+    public int InitialLevel => IsActive ? (int)Math.Floor((InitialSocMwh / EffectiveStepMwh) + StepSlack) : 0;
+
+    /// <summary>Highest level: SoC = initial + s·(this − <see cref="InitialLevel"/>) ≤ energy.</summary>
+    public int MaxLevel => IsActive ? InitialLevel + (int)Math.Floor(((EnergyMwh - InitialSocMwh) / EffectiveStepMwh) + StepSlack) : 0;
+
+    /// <summary>State of charge (MWh) at a level.</summary>
+    public double SocAtLevel(int level) => InitialSocMwh + ((level - InitialLevel) * EffectiveStepMwh);
+
+    /// <summary>Most steps the battery can charge in one interval of <paramref name="intervalHours"/>: k·s ÷ (η·Δt) ≤ power.</summary>
+    public int MaxChargeSteps(double intervalHours) =>
+        IsActive ? Math.Min(MaxLevel, (int)Math.Floor((PowerMw * OneWayEfficiency * intervalHours / EffectiveStepMwh) + StepSlack)) : 0;
+
+    /// <summary>Most steps the battery can discharge in one interval of <paramref name="intervalHours"/>: k·s·η ÷ Δt ≤ power.</summary>
+    public int MaxDischargeSteps(double intervalHours) =>
+        IsActive ? Math.Min(MaxLevel, (int)Math.Floor((PowerMw * intervalHours / OneWayEfficiency / EffectiveStepMwh) + StepSlack)) : 0;
+
+    /// <summary>Grid-side MW drawn while charging k steps in an interval of Δt hours: k·s ÷ (η·Δt).</summary>
+    public double ChargeMw(int steps, double intervalHours) => steps * EffectiveStepMwh / (OneWayEfficiency * intervalHours);
+
+    /// <summary>Site-side MW delivered while discharging k steps in an interval of Δt hours: k·s·η ÷ Δt.</summary>
+    public double DischargeMw(int steps, double intervalHours) => steps * EffectiveStepMwh * OneWayEfficiency / intervalHours;
+}
+
+/// <summary>Demand response terms: the qualified MW cap on reserve offered, deployment events (interval indexes whose offered reserve is called and must be shed) and the energy payment per MWh shed (USD/MWh).</summary>
+/// <remarks>
+/// Reserve offered R ≤ min(mining MW, qualified MW). In a deployment interval the offered MW are shed for the whole
+/// interval: mining consumes its presets' MW − R, the shed MW earn no hash revenue (the MW earning least per MWh are
+/// shed first: any solver maximising margin sheds those) and are paid the reserve price plus the energy payment. The
+/// presets themselves (the load before shedding) must fit the grid cap. Deployments are inputs, known to the
+/// optimiser (a replayed year), so it chooses R knowing which intervals will be called.
+/// </remarks>
+/// <param name="QualifiedMw">Most reserve MW the site is qualified to offer; infinity for no cap.</param>
+public sealed record DemandResponse(double QualifiedMw)
+{
+    /// <summary>Intervals in which the offered reserve is deployed (each at most once); empty when none.</summary>
+    public ImmutableArray<int> DeploymentIntervals { get; init; } = [];
+
+    /// <summary>Energy payment per MWh shed during a deployment (USD/MWh), on top of the reserve capacity price.</summary>
+    public UsdPerMwh DeploymentPayment { get; init; } = UsdPerMwh.Zero;
 }
 
 /// <summary>Everything the dispatch of one hybrid site needs: interval prices (USD/MWh), grid cap (MW), mining tiers, hashprice (USD/PH/day), AI load, supply contract, reserve prices, 4CP and battery.</summary>
@@ -80,8 +147,9 @@ public sealed record Battery(double PowerMw, double EnergyMwh, double RoundTripE
 /// Grid import X = AI served + Σ mining + battery charge − battery discharge must stay within [−cap, cap]; AI served is
 /// min(request, cap) (firm: mining yields first). Per interval of length Δt hours with price p, block Q at C, adder A:
 /// energy cost = Δt·(C·Q + (p + A)·max(X − Q, 0)); power credits = Δt·p·max(Q − X, 0) (negative when p &lt; 0).
-/// Reserve offered ≤ mining MW and pays the reserve price per MW-hour. Margin = mining revenue + AI revenue + power
-/// credits + reserve payments − energy cost − 4CP − SLA penalties.
+/// Reserve offered ≤ min(mining MW, qualified MW) and pays the reserve price per MW-hour; in a deployment interval it is
+/// shed (<see cref="Dispatch.DemandResponse"/>). Mining may be limited per interval (<see cref="MiningLimitMw"/>).
+/// Margin = mining revenue + AI revenue + power credits + reserve and deployment payments − energy cost − 4CP − SLA penalties.
 /// </remarks>
 /// <param name="Interval">Length of each interval (for example 1 h or 15 min).</param>
 /// <param name="PricesUsdPerMwh">Interval energy prices at the site's settlement point; may be negative or at the cap.</param>
@@ -112,6 +180,12 @@ public sealed record DispatchProblem(
 
     /// <summary>Battery; null when the site has none.</summary>
     public Battery? Battery { get; init; }
+
+    /// <summary>Demand response terms (qualified MW, deployment events); null: reserve up to the mining MW, never deployed.</summary>
+    public DemandResponse? DemandResponse { get; init; }
+
+    /// <summary>Most mining MW allowed per interval (for example a 4CP rule's curtailment); empty when mining is limited only by the grid cap.</summary>
+    public ImmutableArray<double> MiningLimitMw { get; init; } = [];
 
     /// <summary>BTC price to turn mining revenue into BTC mined; null when not given.</summary>
     public UsdPerBtc? BtcPrice { get; init; }
@@ -179,6 +253,26 @@ public sealed record DispatchProblem(
             }
         }
 
+        if (DemandResponse is { } dr)
+        {
+            if (!(dr.QualifiedMw >= 0))
+            {
+                throw new ArgumentException($"Qualified reserve MW must not be negative, not {dr.QualifiedMw}.", nameof(DemandResponse));
+            }
+
+            RequireFinite(dr.DeploymentPayment.Value, nameof(DemandResponse));
+            if (dr.DeploymentIntervals.IsDefault || dr.DeploymentIntervals.Any(i => i < 0 || i >= Count) || dr.DeploymentIntervals.Distinct().Count() != dr.DeploymentIntervals.Length)
+            {
+                throw new ArgumentException("Deployment intervals must be distinct indexes inside the horizon.", nameof(DemandResponse));
+            }
+        }
+
+        RequireLength(MiningLimitMw, nameof(MiningLimitMw), allowEmpty: true);
+        if (!MiningLimitMw.IsDefaultOrEmpty)
+        {
+            RequireNonNegative(MiningLimitMw.AsSpan(), nameof(MiningLimitMw));
+        }
+
         if (Battery is { } battery)
         {
             RequireNonNegative(battery.PowerMw, nameof(Battery));
@@ -186,6 +280,16 @@ public sealed record DispatchProblem(
             if (battery.RoundTripEfficiency is not (> 0 and <= 1) || battery.InitialSocMwh < 0 || battery.InitialSocMwh > battery.EnergyMwh)
             {
                 throw new ArgumentException("Battery efficiency must be in (0, 1] and the initial charge within [0, energy].", nameof(Battery));
+            }
+
+            if (battery.StepMwh is { } step && !(step > 0 && double.IsFinite(step)))
+            {
+                throw new ArgumentException($"Battery step must be positive and finite, not {step}.", nameof(Battery));
+            }
+
+            if (battery.IsActive && battery.MaxLevel + 1 > Battery.MaxLevels)
+            {
+                throw new ArgumentException($"Battery energy ÷ step gives more than {Battery.MaxLevels} state-of-charge levels; use a larger step.", nameof(Battery));
             }
         }
     }

@@ -8,7 +8,7 @@ public enum DispatchStatus
     /// <summary>The schedule is optimal for the model (within the reported gap).</summary>
     Optimal,
 
-    /// <summary>The schedule is feasible; optimality is not proven (for example a battery solved on a state-of-charge grid).</summary>
+    /// <summary>The schedule is feasible; optimality is not proven (for example a MILP stopped at its time limit).</summary>
     Feasible,
 
     /// <summary>Optimal for the continuous relaxation (presets and dwell relaxed): its objective bounds the true margin from above, its schedule may use power between presets.</summary>
@@ -50,7 +50,7 @@ public sealed record DispatchOptions
 /// <param name="ReserveRevenueUsd">Reserve offered × reserve price.</param>
 /// <param name="FourCpChargeUsd">Import at the coincident peaks × rate × 1000 / 4.</param>
 /// <param name="CurtailedHoursPerTier">Hours each tier ran below its full power.</param>
-/// <param name="MarginUsd">Mining revenue + AI revenue + power credits + reserve revenue − energy cost − 4CP − SLA penalty.</param>
+/// <param name="MarginUsd">Mining revenue + AI revenue + power credits + reserve revenue + deployment payments − energy cost − 4CP − SLA penalty.</param>
 public sealed record DispatchTotals(
     double MinedMwh,
     double? MinedBtc,
@@ -67,7 +67,14 @@ public sealed record DispatchTotals(
     double ReserveRevenueUsd,
     double FourCpChargeUsd,
     ImmutableArray<double> CurtailedHoursPerTier,
-    double MarginUsd);
+    double MarginUsd)
+{
+    /// <summary>Energy shed in reserve deployments (MWh).</summary>
+    public double DeployedMwh { get; init; }
+
+    /// <summary>Energy payments for the MWh shed in deployments (USD); part of the margin.</summary>
+    public double DeploymentPaymentUsd { get; init; }
+}
 
 /// <summary>The outcome of one dispatch solve: solver, status, objective (USD), relative gap, solve time (ms), totals and, if kept, the schedule; plus the strike-price rule's totals on the same inputs.</summary>
 /// <param name="Solver">Which solver and backend produced it (for example <c>fast-dp</c>, <c>or-tools/SCIP</c>).</param>

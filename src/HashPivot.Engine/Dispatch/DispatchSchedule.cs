@@ -1,6 +1,6 @@
 namespace HashPivot.Engine.Dispatch;
 
-/// <summary>A dispatch schedule per interval: MW per mining tier, AI MW served, reserve MW offered, battery charge/discharge MW, grid import MW, energy resold (MWh) and battery state of charge (MWh, end of interval).</summary>
+/// <summary>A dispatch schedule per interval: MW per mining tier (presets, before any reserve deployment sheds part of them), AI MW served, reserve MW offered, battery charge/discharge MW, grid import MW, energy resold (MWh) and battery state of charge (MWh, end of interval).</summary>
 /// <remarks>Arrays are owned by the schedule (copied on the public path), so a schedule is immutable.</remarks>
 public sealed class DispatchSchedule
 {
@@ -12,6 +12,7 @@ public sealed class DispatchSchedule
     private readonly double[] _importMw;
     private readonly double[] _resoldMwh;
     private readonly double[] _socMwh;
+    private readonly double[] _shedMw;
 
     // Takes ownership of the decision arrays (tier-major: tier i's interval t at [i * count + t]) and derives the rest.
     internal DispatchSchedule(DispatchProblem problem, double[] tierMw, double[] reserveMw, double[] chargeMw, double[] dischargeMw)
@@ -33,6 +34,12 @@ public sealed class DispatchSchedule
         _importMw = new double[count];
         _resoldMwh = new double[count];
         _socMwh = new double[count];
+        _shedMw = new double[count];
+        foreach (var t in problem.DemandResponse?.DeploymentIntervals ?? [])
+        {
+            _shedMw[t] = reserveMw[t];
+        }
+
         var cap = problem.GridCap.Value;
         var block = problem.Supply.PpaBlockMw;
         var dt = problem.IntervalHours;
@@ -47,7 +54,7 @@ public sealed class DispatchSchedule
                 mining += tierMw[(i * count) + t];
             }
 
-            var import = ai + mining + chargeMw[t] - dischargeMw[t];
+            var import = ai + mining - _shedMw[t] + chargeMw[t] - dischargeMw[t];
             soc += (chargeMw[t] * eta - dischargeMw[t] / eta) * dt;
             _aiServedMw[t] = ai;
             _importMw[t] = import;
@@ -91,6 +98,9 @@ public sealed class DispatchSchedule
 
     /// <summary>Reserve offered per interval (MW).</summary>
     public ReadOnlySpan<double> ReserveMw => _reserveMw;
+
+    /// <summary>Mining MW shed per interval: the reserve offered in a deployment interval, 0 elsewhere (tier MW are the presets before shedding).</summary>
+    public ReadOnlySpan<double> ShedMw => _shedMw;
 
     /// <summary>Battery charging power per interval (MW, drawn from the grid side).</summary>
     public ReadOnlySpan<double> ChargeMw => _chargeMw;

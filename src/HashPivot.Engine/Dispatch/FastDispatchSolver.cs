@@ -21,23 +21,17 @@ namespace HashPivot.Engine.Dispatch;
 /// interval lets the cap bind and none straddles the block edge with a positive adder, the cost is linear in each
 /// tier's MW and tiers are solved one by one; otherwise one DP runs over the joint state of all tiers, whose size is
 /// the product of the tiers' state counts (limit <see cref="MaxJointStates"/>).</para>
-/// <para><b>Battery.</b> State of charge is discretised into <see cref="BatteryLevels"/> + 1 levels and joined to the
-/// tier states. The schedule is feasible but optimal only on that grid, so the status is Feasible, never Optimal.</para>
+/// <para><b>Demand response and mining limits.</b> With deployments, a qualified-MW cap below the fleet (and a positive
+/// reserve price) or a per-interval mining limit, intervals are solved over preset combinations by the same DP: the
+/// reserve of a combination is min(MW, qualified), and in a deployment the shed R maximises a concave piecewise-linear
+/// value, so the best R is one of a handful of breakpoints (<see cref="DemandResponse"/>).</para>
+/// <para><b>Battery.</b> The state of charge moves in whole steps (<see cref="Battery"/>: the step is part of the
+/// model), so its levels join the tier states and the same DP is exact: status Optimal, gap 0.</para>
 /// </remarks>
 public sealed class FastDispatchSolver : IDispatchSolver
 {
     /// <summary>Largest joint state space (product of tier states, times battery levels) the coupled DP accepts.</summary>
     public const int MaxJointStates = 1 << 16;
-
-    /// <summary>Creates the solver; <paramref name="batteryLevels"/> is the number of state-of-charge steps of the battery grid.</summary>
-    public FastDispatchSolver(int batteryLevels = 40)
-    {
-        ArgumentOutOfRangeException.ThrowIfLessThan(batteryLevels, 1);
-        BatteryLevels = batteryLevels;
-    }
-
-    /// <summary>Number of state-of-charge steps of the battery grid.</summary>
-    public int BatteryLevels { get; }
 
     /// <inheritdoc />
     public string Name => "fast-dp";
@@ -50,7 +44,7 @@ public sealed class FastDispatchSolver : IDispatchSolver
         options ??= DispatchOptions.Default;
         var watch = Stopwatch.StartNew();
         var context = new FastDispatchSolverContext(problem);
-        if (problem.Battery is null && !problem.IsTimeCoupled)
+        if (problem.Battery is null && !problem.IsTimeCoupled && !context.NeedsCombinations)
         {
             // Independent intervals: solved and priced in one pass, no per-interval preset array.
             var (separableTotals, separableSchedule) = new SeparableSolver(context).Run(options.RecordSchedule);
@@ -63,19 +57,19 @@ public sealed class FastDispatchSolver : IDispatchSolver
         if (problem.Battery is not null)
         {
             battery = new double[problem.Count];
-            feasible = new JointDp(context, presets, battery, BatteryLevels).Run();
+            feasible = new JointDp(context, presets, battery).Run();
         }
         else if (context.TiersDecouple())
         {
             feasible = true;
             for (var i = 0; i < context.TierCount && feasible; i++)
             {
-                feasible = new JointDp(context, presets, null, 0, onlyTier: i).Run();
+                feasible = new JointDp(context, presets, null, onlyTier: i).Run();
             }
         }
         else
         {
-            feasible = new JointDp(context, presets, null, 0).Run();
+            feasible = new JointDp(context, presets, null).Run();
         }
 
         if (!feasible)
@@ -84,9 +78,7 @@ public sealed class FastDispatchSolver : IDispatchSolver
         }
 
         var (totals, schedule) = Price(context, presets, battery, options.RecordSchedule);
-        var status = problem.Battery is null ? DispatchStatus.Optimal : DispatchStatus.Feasible;
-        var gap = problem.Battery is null ? 0 : double.NaN;
-        return Finish(problem, options, watch, status, gap, totals, schedule);
+        return Finish(problem, options, watch, DispatchStatus.Optimal, 0, totals, schedule);
     }
 
     private DispatchResult Finish(DispatchProblem problem, DispatchOptions options, Stopwatch watch, DispatchStatus status, double gap, DispatchTotals totals, DispatchSchedule? schedule)
@@ -106,6 +98,8 @@ public sealed class FastDispatchSolver : IDispatchSolver
         var reserve = record ? new double[count] : null;
         var charge = record ? new double[count] : null;
         var discharge = record ? new double[count] : null;
+        var mwOfTier = new double[n];
+        var rate = new double[n];
         for (var t = 0; t < count; t++)
         {
             var hashprice = problem.HashpriceAt(t);
@@ -115,6 +109,7 @@ public sealed class FastDispatchSolver : IDispatchSolver
                 var k = presets[(i * count) + t];
                 var mw = c.Steps[i][k];
                 mining += mw;
+                mwOfTier[i] = mw;
                 revenue += hashprice * c.RevenueFactor[i] * mw;
                 if (k != c.TopPreset[i])
                 {
@@ -128,9 +123,23 @@ public sealed class FastDispatchSolver : IDispatchSolver
             }
 
             revenue *= c.Dt;
-            var offered = acc.ReservePrice(t) > 0 ? mining : 0;
             var net = batteryNet?[t] ?? 0;
-            acc.Add(t, c.Prices[t], acc.PeakUsdPerMw(t), mining, revenue, offered, net);
+            var peak = acc.PeakUsdPerMw(t);
+            double offered;
+            if (acc.IsDeployed(t))
+            {
+                // The shed the DP chose: the same deterministic search, on the same rates (revenue per MW·Δt).
+                c.TierValues(t, rate);
+                var load = acc.AiServed(t) + mining + net;
+                offered = c.BestShed(t, mwOfTier, rate, mining, load, peak).ShedMw;
+                acc.AddDeployed(t, c.Prices[t], peak, mining, revenue - DispatchAccumulator.ShedLoss(mwOfTier, rate, offered), offered, net);
+            }
+            else
+            {
+                offered = acc.ReservePrice(t) > 0 ? Math.Min(mining, acc.QualifiedMw) : 0;
+                acc.Add(t, c.Prices[t], peak, mining, revenue, offered, net);
+            }
+
             if (record)
             {
                 reserve![t] = offered;
@@ -169,7 +178,21 @@ internal sealed class FastDispatchSolverContext
         }
 
         Combinations = combinations <= FastDispatchSolver.MaxJointStates ? (int)combinations : -1;
+
+        // Demand response "binds" when reserve is no longer simply every mining MW: deployments shed it, or the
+        // qualified MW cap is below the fleet while some reserve price is positive. Reserve is then valued per
+        // combination (min(MW, qualified), or the best shed), not per MW in the tier values.
+        var fleet = FullMw.Sum();
+        ReserveInCombinations = Acc.HasDeployments
+            || (Acc.QualifiedMw < fleet && problem.ReservePricesUsdPerMwh.Any(p => p > 0));
+        NeedsCombinations = ReserveInCombinations || Acc.HasMiningLimit;
     }
+
+    /// <summary>True when reserve is valued per preset combination (deployments, or a binding qualified-MW cap).</summary>
+    public bool ReserveInCombinations { get; }
+
+    /// <summary>True when intervals must be solved over preset combinations (demand response binds or mining is limited per interval), not by the separable envelopes.</summary>
+    public bool NeedsCombinations { get; }
 
     public DispatchProblem Problem { get; }
 
@@ -202,11 +225,11 @@ internal sealed class FastDispatchSolverContext
     private double[]? _comboMw;
     private double[]? _comboTotal;
 
-    /// <summary>Value per MW of each tier in interval t (USD/MW): (revenue per MWh + positive reserve price)·Δt.</summary>
+    /// <summary>Value per MW of each tier in interval t (USD/MW): (revenue per MWh + positive reserve price)·Δt; without the reserve when it is valued per combination.</summary>
     public void TierValues(int t, Span<double> value)
     {
         var hashprice = Hashprices is null ? Problem.Hashprice.Value : Hashprices[t];
-        var reserve = Math.Max(Acc.ReservePrice(t), 0);
+        var reserve = ReserveInCombinations ? 0 : Math.Max(Acc.ReservePrice(t), 0);
         for (var i = 0; i < value.Length; i++)
         {
             value[i] = ((hashprice * RevenueFactor[i]) + reserve) * Dt;
@@ -216,6 +239,11 @@ internal sealed class FastDispatchSolverContext
     /// <summary>True when, in every interval, the cap cannot bind and the supply cost is linear over every reachable load, so tiers can be solved apart.</summary>
     public bool TiersDecouple()
     {
+        if (NeedsCombinations)
+        {
+            return false;
+        }
+
         var full = FullMw.Sum();
         for (var t = 0; t < Problem.Count; t++)
         {
@@ -229,16 +257,21 @@ internal sealed class FastDispatchSolverContext
         return true;
     }
 
-    /// <summary>Joint value of every preset combination in interval t (−∞ where it breaks the cap); the per-MW slope is exact because the load stays on one side of the block edge.</summary>
+    /// <summary>Joint value of every preset combination in interval t (−∞ where it breaks the cap or the mining limit); the per-MW slope is exact because the load stays on one side of the block edge.</summary>
     public void CombinationValues(int t, double batteryNetMw, ReadOnlySpan<double> value, Span<double> result, double peak)
     {
         EnsureCombinations();
         var n = TierCount;
         var ai = Acc.AiServed(t);
+        var limit = Acc.MiningLimit(t) + 1e-9;
+        var deployed = Acc.IsDeployed(t);
+        var reserveValue = ReserveInCombinations ? Math.Max(Acc.ReservePrice(t), 0) * Dt : 0;
+        var qualified = Acc.QualifiedMw;
         for (var combo = 0; combo < result.Length; combo++)
         {
-            var load = ai + _comboTotal![combo] + batteryNetMw;
-            if (Math.Abs(load) > Cap + 1e-9)
+            var mining = _comboTotal![combo];
+            var load = ai + mining + batteryNetMw;
+            if (Math.Abs(load) > Cap + 1e-9 || mining > limit)
             {
                 result[combo] = double.NegativeInfinity;
                 continue;
@@ -250,8 +283,71 @@ internal sealed class FastDispatchSolverContext
                 gain += value[i] * _comboMw![(combo * n) + i];
             }
 
-            result[combo] = gain - Acc.SupplyCost(Prices[t], load, peak);
+            if (deployed)
+            {
+                result[combo] = gain + BestShed(t, _comboMw.AsSpan(combo * n, n), value, mining, load, peak).Value;
+                continue;
+            }
+
+            result[combo] = gain + (reserveValue * Math.Min(mining, qualified)) - Acc.SupplyCost(Prices[t], load, peak);
         }
+    }
+
+    /// <summary>
+    /// The reserve R to offer (and shed) in a deployment interval for presets of <paramref name="miningMw"/> at import
+    /// <paramref name="loadMw"/> before shedding, and its value: (reserve price + energy payment)·Δt·R − revenue of the
+    /// R MW earning least (<paramref name="rate"/>: revenue per MW·Δt) − supply cost at load − R. Every term is concave
+    /// piecewise-linear in R, so the maximum over [0, min(mining, qualified, load + cap)] is at 0, that bound, a tier
+    /// boundary (cumulative MW, least-earning tier first), the block edge or zero import; ties go to the smaller R.
+    /// </summary>
+    public (double ShedMw, double Value) BestShed(int t, ReadOnlySpan<double> tierMw, ReadOnlySpan<double> rate, double miningMw, double loadMw, double peak)
+    {
+        var price = Prices[t];
+        var pay = (Acc.ReservePrice(t) + Acc.DeploymentPayment) * Dt;
+        var most = Math.Min(Math.Min(miningMw, Acc.QualifiedMw), loadMw + Cap);
+        Span<double> candidates = stackalloc double[tierMw.Length + 3];
+        candidates[0] = most;
+        candidates[1] = loadMw - Block;
+        candidates[2] = loadMw;
+        var count = 3;
+        Span<bool> used = stackalloc bool[tierMw.Length];
+        var cumulative = 0.0;
+        for (var k = 0; k < tierMw.Length; k++)
+        {
+            var cheapest = -1;
+            for (var i = 0; i < tierMw.Length; i++)
+            {
+                if (!used[i] && tierMw[i] > 0 && (cheapest < 0 || rate[i] < rate[cheapest]))
+                {
+                    cheapest = i;
+                }
+            }
+
+            if (cheapest < 0)
+            {
+                break;
+            }
+
+            used[cheapest] = true;
+            cumulative += tierMw[cheapest];
+            candidates[count++] = cumulative;
+        }
+
+        var bestR = 0.0;
+        var best = -Acc.SupplyCost(price, loadMw, peak);
+        foreach (var r in candidates[..count])
+        {
+            if (r > 0 && r <= most)
+            {
+                var v = (pay * r) - DispatchAccumulator.ShedLoss(tierMw, rate, r) - Acc.SupplyCost(price, loadMw - r, peak);
+                if (v > best || (v == best && r < bestR))
+                {
+                    (bestR, best) = (r, v);
+                }
+            }
+        }
+
+        return (bestR, best);
     }
 
     /// <summary>Preset of tier i in a combination (mixed radix, tier 0 fastest).</summary>

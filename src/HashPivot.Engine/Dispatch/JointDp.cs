@@ -7,7 +7,7 @@ namespace HashPivot.Engine.Dispatch;
 // Used for one tier alone (when tiers decouple), for all tiers jointly, or for all tiers plus the battery.
 internal sealed class JointDp
 {
-    // Backtracking keeps one predecessor index per state and interval; beyond this (4 bytes each) refuse.
+    // Backtracking keeps one predecessor index per state and interval; beyond this (2 bytes each) refuse.
     private const long MaxHistoryEntries = 1L << 26;
 
     private readonly FastDispatchSolverContext _c;
@@ -23,16 +23,15 @@ internal sealed class JointDp
     private readonly int[] _comboOfState;
     private readonly int _combinations;
 
-    // Battery grid: SoC = initial + (level − initialLevel)·step, levels 0..maxLevel; transitions of at most
-    // maxUp levels up (charging) and maxDown levels down (discharging) per interval.
+    // Battery levels (Battery: SoC = initial + (level − initialLevel)·step, levels 0..maxLevel); transitions of at
+    // most maxUp levels up (charging) and maxDown levels down (discharging) per interval.
+    private readonly Battery? _battery;
     private readonly int _levels;
     private readonly int _initialLevel;
-    private readonly double _stepMwh;
     private readonly int _maxUp;
     private readonly int _maxDown;
-    private readonly double _eta;
 
-    public JointDp(FastDispatchSolverContext context, int[] presets, double[]? batteryNet, int batteryLevels, int onlyTier = -1)
+    public JointDp(FastDispatchSolverContext context, int[] presets, double[]? batteryNet, int onlyTier = -1)
     {
         _c = context;
         _presets = presets;
@@ -55,16 +54,13 @@ internal sealed class JointDp
 
         _tierStates = (int)size;
         _levels = 1;
-        if (batteryNet is not null && context.Problem.Battery is { } battery && battery.EnergyMwh > 0 && battery.PowerMw > 0)
+        if (batteryNet is not null && context.Problem.Battery is { IsActive: true } battery)
         {
-            var dt = context.Dt;
-            _eta = battery.OneWayEfficiency;
-            _stepMwh = battery.EnergyMwh / batteryLevels;
-            _initialLevel = (int)Math.Floor((battery.InitialSocMwh / _stepMwh) + 1e-9);
-            var maxLevel = _initialLevel + (int)Math.Floor(((battery.EnergyMwh - battery.InitialSocMwh) / _stepMwh) + 1e-9);
-            _levels = maxLevel + 1;
-            _maxUp = Math.Min(maxLevel, (int)Math.Floor((battery.PowerMw * _eta * dt / _stepMwh) + 1e-9));
-            _maxDown = Math.Min(maxLevel, (int)Math.Floor((battery.PowerMw * dt / _eta / _stepMwh) + 1e-9));
+            _battery = battery;
+            _initialLevel = battery.InitialLevel;
+            _levels = battery.MaxLevel + 1;
+            _maxUp = battery.MaxChargeSteps(context.Dt);
+            _maxDown = battery.MaxDischargeSteps(context.Dt);
         }
 
         _total = checked(_tierStates * _levels);
@@ -104,7 +100,10 @@ internal sealed class JointDp
         var work = new double[_total];
         var arg = new int[_total];
         var workArg = new int[_total];
-        var history = new int[_total * count];
+        // Predecessor of each state per interval, for backtracking: a state index is below MaxJointStates = 2^16, so
+        // it fits a ushort (half the memory of an int; this table is almost all of a coupled year's allocation).
+        // Unreachable states store no predecessor (−1 wraps to 65,535) but are never followed.
+        var history = new ushort[_total * count];
         var deltas = _maxUp + _maxDown + 1;
         var reward = new double[_combinations * deltas];
         var tierValue = new double[n];
@@ -177,7 +176,7 @@ internal sealed class JointDp
                 }
 
                 work[s] = best;
-                history[row + s] = bestArg;
+                history[row + s] = unchecked((ushort)bestArg);
             }
 
             (value, work) = (work, value);
@@ -218,10 +217,9 @@ internal sealed class JointDp
         return true;
     }
 
-    // Net grid MW of the battery for a change of `delta` levels in one interval.
-    private double NetMw(int delta) => delta >= 0
-        ? delta * _stepMwh / (_eta * _c.Dt)
-        : delta * _stepMwh * _eta / _c.Dt;
+    // Net grid MW of the battery for a change of `delta` levels in one interval (Battery.ChargeMw / DischargeMw).
+    private double NetMw(int delta) => _battery is null ? 0
+        : delta >= 0 ? _battery.ChargeMw(delta, _c.Dt) : -_battery.DischargeMw(-delta, _c.Dt);
 
     // reward[(delta + maxDown) · combinations + combo]: value of the interval for each battery level change and preset combination.
     private void Rewards(int t, double[] tierValue, double[] reward)

@@ -2,7 +2,7 @@ using System.Runtime.InteropServices;
 
 namespace HashPivot.Engine.Dispatch;
 
-/// <summary>The simple strike-price rule operators use today: a tier runs at full power iff the interval price (USD/MWh) is at or below its strike; no reserve, no 4CP awareness, battery idle.</summary>
+/// <summary>The simple strike-price rule operators use today: a tier runs at full power iff the interval price (USD/MWh) is at or below its strike; no reserve, no 4CP awareness, battery idle; it respects the grid cap and any per-interval mining limit.</summary>
 /// <remarks>
 /// The strike is the tier's <see cref="MiningTier.StrikePrice"/>, or its break-even (revenue per MWh) in that interval.
 /// Tiers claim the grid headroom left after AI in the order listed; where dwell or ramp limits forbid the jump the
@@ -31,7 +31,7 @@ public static class StrikePriceRule
         {
             var price = prices[t];
             var hashprice = problem.HashpriceAt(t);
-            var headroom = cap - acc.AiServed(t);
+            var headroom = Math.Min(cap - acc.AiServed(t), acc.MiningLimit(t)); // both budgets shrink by each MW mined
             var mining = 0.0;
             var revenue = 0.0;
             for (var i = 0; i < n; i++)

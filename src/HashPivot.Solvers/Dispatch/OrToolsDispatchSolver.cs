@@ -12,8 +12,11 @@ namespace HashPivot.Solvers.Dispatch;
 /// they are integral whenever on is). Ramp: |MW_t − MW_{t−1}| ≤ limit, from 0 MW before the horizon.</para>
 /// <para>Import X = AI served + Σ MW + charge − discharge = Q − s + b with s, b ≥ 0 (energy resold, bought above the
 /// block), −cap ≤ X ≤ cap; objective terms Δt·p·s − Δt·(p + A)·b, exact because A ≥ 0 makes the cost convex. Reserve
-/// R ≤ Σ MW paid Δt·price. 4CP: y ≥ X, y ≥ 0, cost κ·y at the peaks. Battery: SoC balance with √η each way, SoC
-/// within [0, E], final ≥ initial; simultaneous charge and discharge is allowed (it only pays at negative prices).</para>
+/// R ≤ min(Σ MW, qualified MW) paid Δt·price; in a deployment interval R is shed (X falls by R) as per-tier shares
+/// 0 ≤ s_i ≤ MW_i that lose their revenue, paid the energy payment too (<see cref="DemandResponse"/>). Mining limit:
+/// Σ MW ≤ limit. 4CP: y ≥ X, y ≥ 0, cost κ·y at the peaks. Battery: whole state-of-charge steps as in
+/// <see cref="Battery"/> (integer steps up or down, a binary forbids both at once), level within [0, max], final ≥
+/// initial: the same model the fast DP solves exactly.</para>
 /// <para>With <c>relax</c> every binary becomes [0, 1]: the result is the continuous relaxation, an upper bound on
 /// the margin (status <see cref="DispatchStatus.RelaxationOptimal"/>).</para>
 /// </remarks>
@@ -88,8 +91,8 @@ public sealed class OrToolsDispatchSolver : IDispatchSolver
         private readonly DispatchProblem _problem;
         private readonly Variable[][][] _z; // [tier][t][preset]
         private readonly Variable?[] _reserve;
-        private readonly Variable?[] _charge;
-        private readonly Variable?[] _discharge;
+        private readonly (Variable Steps, double MwPerStep)?[] _charge;
+        private readonly (Variable Steps, double MwPerStep)?[] _discharge;
 
         public Model(DispatchProblem problem, Solver solver, bool relax)
         {
@@ -103,8 +106,8 @@ public sealed class OrToolsDispatchSolver : IDispatchSolver
             var tiers = problem.Tiers;
             _z = new Variable[tiers.Length][][];
             _reserve = new Variable?[count];
-            _charge = new Variable?[count];
-            _discharge = new Variable?[count];
+            _charge = new (Variable, double)?[count];
+            _discharge = new (Variable, double)?[count];
             var peaks = problem.FourCp?.Intervals.ToHashSet() ?? [];
             var peakUsdPerMw = problem.FourCp?.UsdPerMwAtPeak ?? 0;
 
@@ -112,6 +115,17 @@ public sealed class OrToolsDispatchSolver : IDispatchSolver
             var balance = new Constraint[count];
             var capRow = new Constraint[count];
             var reserveRow = new Constraint?[count];
+            var lowRow = new Constraint?[count];   // deployment: import after shedding ≥ −cap (capRow then bounds the presets' import above)
+            var shedRow = new Constraint?[count];  // deployment: Σ tier shed = reserve
+            var limitRow = new Constraint?[count]; // Σ MW ≤ mining limit
+            var deployed = new bool[count];
+            foreach (var d in problem.DemandResponse?.DeploymentIntervals ?? [])
+            {
+                deployed[d] = true;
+            }
+
+            var qualified = problem.DemandResponse?.QualifiedMw ?? double.PositiveInfinity;
+            var deploymentPayment = problem.DemandResponse?.DeploymentPayment.Value ?? 0;
             for (var t = 0; t < count; t++)
             {
                 var ai = problem.Ai is { } load ? Math.Min(load.ProfileMw[t], cap) : 0;
@@ -129,23 +143,46 @@ public sealed class OrToolsDispatchSolver : IDispatchSolver
                 objective.SetCoefficient(resold, price * dt);
                 objective.SetCoefficient(bought, -(price + supply.Adder.Value) * dt);
 
-                var reservePrice = problem.ReservePricesUsdPerMwh.IsDefaultOrEmpty ? 0 : problem.ReservePricesUsdPerMwh[t];
-                if (reservePrice > 0)
+                if (!problem.MiningLimitMw.IsDefaultOrEmpty)
                 {
-                    var reserve = solver.MakeNumVar(0, double.PositiveInfinity, $"r_{t}");
-                    objective.SetCoefficient(reserve, reservePrice * dt);
+                    limitRow[t] = solver.MakeConstraint(double.NegativeInfinity, problem.MiningLimitMw[t], $"limit_{t}");
+                }
+
+                // Reserve R ≤ min(Σ MW, qualified). In a deployment R is shed: import falls by R, Σ tier shed = R, the
+                // presets' import stays ≤ cap (capRow) and the import after shedding ≥ −cap (lowRow).
+                var reservePrice = problem.ReservePricesUsdPerMwh.IsDefaultOrEmpty ? 0 : problem.ReservePricesUsdPerMwh[t];
+                Variable? reserve = null;
+                if (reservePrice > 0 || deployed[t])
+                {
+                    reserve = solver.MakeNumVar(0, qualified, $"r_{t}");
+                    objective.SetCoefficient(reserve, (reservePrice + (deployed[t] ? deploymentPayment : 0)) * dt);
                     reserveRow[t] = solver.MakeConstraint(double.NegativeInfinity, 0, $"reserve_{t}");
                     reserveRow[t]!.SetCoefficient(reserve, 1);
                     _reserve[t] = reserve;
                 }
 
+                if (deployed[t])
+                {
+                    balance[t].SetCoefficient(reserve, -1);
+                    capRow[t].SetBounds(double.NegativeInfinity, cap - ai);
+                    lowRow[t] = solver.MakeConstraint(-cap - ai, double.PositiveInfinity, $"low_{t}");
+                    lowRow[t]!.SetCoefficient(reserve, -1);
+                    shedRow[t] = solver.MakeConstraint(0, 0, $"shed_{t}");
+                    shedRow[t]!.SetCoefficient(reserve, -1);
+                }
+
                 if (peaks.Contains(t) && peakUsdPerMw > 0)
                 {
-                    // y ≥ X = AI + Σ MW + charge − discharge  ⇔  Σ MW + charge − discharge − y ≤ −AI.
+                    // y ≥ X = AI + Σ MW − shed + charge − discharge  ⇔  Σ MW − shed + charge − discharge − y ≤ −AI.
                     var y = solver.MakeNumVar(0, double.PositiveInfinity, $"peak_{t}");
                     objective.SetCoefficient(y, -peakUsdPerMw);
                     var row = solver.MakeConstraint(double.NegativeInfinity, -ai, $"peakrow_{t}");
                     row.SetCoefficient(y, -1);
+                    if (deployed[t])
+                    {
+                        row.SetCoefficient(reserve, -1);
+                    }
+
                     Peak[t] = row;
                 }
             }
@@ -168,6 +205,17 @@ public sealed class OrToolsDispatchSolver : IDispatchSolver
                     var revenue = tier.RevenueUsdPerMwh(problem.HashpriceAt(t)) * dt;
                     var one = solver.MakeConstraint(1, 1, $"one_{i}_{t}");
                     _z[i][t] = new Variable[steps.Length];
+                    Constraint? tierShedRow = null;
+                    if (shedRow[t] is { } shedSum)
+                    {
+                        // This tier's share of the shed: 0 ≤ s ≤ its MW, losing its revenue per MWh.
+                        var shed = solver.MakeNumVar(0, double.PositiveInfinity, $"shed_{i}_{t}");
+                        objective.SetCoefficient(shed, -revenue);
+                        shedSum.SetCoefficient(shed, 1);
+                        tierShedRow = solver.MakeConstraint(double.NegativeInfinity, 0, $"tiershed_{i}_{t}");
+                        tierShedRow.SetCoefficient(shed, 1);
+                    }
+
                     for (var k = 0; k < steps.Length; k++)
                     {
                         var z = relax ? solver.MakeNumVar(0, 1, $"z_{i}_{t}_{k}") : solver.MakeBoolVar($"z_{i}_{t}_{k}");
@@ -183,6 +231,9 @@ public sealed class OrToolsDispatchSolver : IDispatchSolver
                         balance[t].SetCoefficient(z, mw);
                         capRow[t].SetCoefficient(z, mw);
                         reserveRow[t]?.SetCoefficient(z, -mw);
+                        lowRow[t]?.SetCoefficient(z, mw);
+                        limitRow[t]?.SetCoefficient(z, mw);
+                        tierShedRow?.SetCoefficient(z, -mw);
                         if (Peak.TryGetValue(t, out var peakRow))
                         {
                             peakRow.SetCoefficient(z, mw);
@@ -246,39 +297,53 @@ public sealed class OrToolsDispatchSolver : IDispatchSolver
                 }
             }
 
-            if (problem.Battery is { } battery)
+            if (problem.Battery is { IsActive: true } battery)
             {
-                var eta = battery.OneWayEfficiency;
+                // Whole steps (Battery): up_t ∈ [0, maxUp] steps charged, down_t ∈ [0, maxDown] discharged, a binary
+                // mode forbids both at once; level_t = level_{t−1} + up_t − down_t within [0, maxLevel], final ≥ initial.
+                var maxUp = battery.MaxChargeSteps(dt);
+                var maxDown = battery.MaxDischargeSteps(dt);
+                var chargePerStep = battery.ChargeMw(1, dt);
+                var dischargePerStep = battery.DischargeMw(1, dt);
                 Variable? previous = null;
                 for (var t = 0; t < count; t++)
                 {
-                    var charge = solver.MakeNumVar(0, battery.PowerMw, $"ch_{t}");
-                    var discharge = solver.MakeNumVar(0, battery.PowerMw, $"dis_{t}");
-                    var lower = t == count - 1 ? battery.InitialSocMwh : 0;
-                    var soc = solver.MakeNumVar(lower, battery.EnergyMwh, $"soc_{t}");
-                    var initial = previous is null ? battery.InitialSocMwh : 0;
-                    var row = solver.MakeConstraint(initial, initial, $"soc_{t}");
-                    row.SetCoefficient(soc, 1);
-                    row.SetCoefficient(charge, -eta * dt);
-                    row.SetCoefficient(discharge, dt / eta);
+                    var up = relax ? solver.MakeNumVar(0, maxUp, $"up_{t}") : solver.MakeIntVar(0, maxUp, $"up_{t}");
+                    var down = relax ? solver.MakeNumVar(0, maxDown, $"down_{t}") : solver.MakeIntVar(0, maxDown, $"down_{t}");
+                    var charging = relax ? solver.MakeNumVar(0, 1, $"mode_{t}") : solver.MakeBoolVar($"mode_{t}");
+                    var upRow = solver.MakeConstraint(double.NegativeInfinity, 0, $"upmode_{t}");
+                    upRow.SetCoefficient(up, 1);
+                    upRow.SetCoefficient(charging, -maxUp);
+                    var downRow = solver.MakeConstraint(double.NegativeInfinity, maxDown, $"downmode_{t}");
+                    downRow.SetCoefficient(down, 1);
+                    downRow.SetCoefficient(charging, maxDown);
+
+                    var lower = t == count - 1 ? battery.InitialLevel : 0;
+                    var level = solver.MakeNumVar(lower, battery.MaxLevel, $"level_{t}");
+                    var initial = previous is null ? battery.InitialLevel : 0;
+                    var row = solver.MakeConstraint(initial, initial, $"level_{t}");
+                    row.SetCoefficient(level, 1);
+                    row.SetCoefficient(up, -1);
+                    row.SetCoefficient(down, 1);
                     if (previous is not null)
                     {
                         row.SetCoefficient(previous, -1);
                     }
 
-                    foreach (var (variable, sign) in new[] { (charge, 1.0), (discharge, -1.0) })
+                    foreach (var (variable, mw) in new[] { (up, chargePerStep), (down, -dischargePerStep) })
                     {
-                        balance[t].SetCoefficient(variable, sign);
-                        capRow[t].SetCoefficient(variable, sign);
+                        balance[t].SetCoefficient(variable, mw);
+                        capRow[t].SetCoefficient(variable, mw);
+                        lowRow[t]?.SetCoefficient(variable, mw);
                         if (Peak.TryGetValue(t, out var peakRow))
                         {
-                            peakRow.SetCoefficient(variable, sign);
+                            peakRow.SetCoefficient(variable, mw);
                         }
                     }
 
-                    _charge[t] = charge;
-                    _discharge[t] = discharge;
-                    previous = soc;
+                    _charge[t] = (up, chargePerStep);
+                    _discharge[t] = (down, dischargePerStep);
+                    previous = level;
                 }
             }
         }
@@ -333,12 +398,24 @@ public sealed class OrToolsDispatchSolver : IDispatchSolver
                     mining += tierMw[(i * count) + t];
                 }
 
-                reserve[t] = Math.Clamp(_reserve[t]?.SolutionValue() ?? 0, 0, mining);
-                charge[t] = Math.Max(_charge[t]?.SolutionValue() ?? 0, 0);
-                discharge[t] = Math.Max(_discharge[t]?.SolutionValue() ?? 0, 0);
+                reserve[t] = Math.Clamp(_reserve[t]?.SolutionValue() ?? 0, 0, Math.Min(mining, _problem.DemandResponse?.QualifiedMw ?? double.PositiveInfinity));
+                charge[t] = Steps(_charge[t], snapToPresets);
+                discharge[t] = Steps(_discharge[t], snapToPresets);
             }
 
             return DispatchSchedule.FromDecisions(_problem, tierMw, reserve, charge, discharge);
+        }
+
+        // Battery MW of a step variable: whole steps (rounded, as the MILP's integers carry solver tolerance) unless relaxed.
+        private static double Steps((Variable Steps, double MwPerStep)? battery, bool whole)
+        {
+            if (battery is not { } b)
+            {
+                return 0;
+            }
+
+            var steps = Math.Max(b.Steps.SolutionValue(), 0);
+            return (whole ? Math.Round(steps) : steps) * b.MwPerStep;
         }
     }
 }

@@ -128,7 +128,7 @@ public sealed class DispatchCommandTests : IDisposable
         Assert.Equal(60, D("interval_minutes"));
 
         // The margin is the documented sum of its parts.
-        var parts = D("mining_revenue_usd") + D("ai_revenue_usd") + D("power_credits_usd") + D("reserve_revenue_usd")
+        var parts = D("mining_revenue_usd") + D("ai_revenue_usd") + D("power_credits_usd") + D("reserve_revenue_usd") + D("deployment_payment_usd")
             - D("energy_cost_usd") - D("four_cp_charge_usd") - D("sla_penalty_usd");
         Assert.Equal(parts, D("margin_usd"), 3);
 
@@ -146,8 +146,9 @@ public sealed class DispatchCommandTests : IDisposable
         Assert.True(curtailed.GetProperty("s21-xp").GetDouble() >= 0);
         Assert.True(curtailed.GetProperty("s19-xp").GetDouble() > 0);
 
-        // The battery makes the fast solver's schedule optimal on a state-of-charge grid only.
-        Assert.Equal("feasible", json.GetProperty("status").GetString());
+        // The battery's 1 MWh state-of-charge steps are part of the model (step_mwh), so the fast DP is exact for it.
+        Assert.Equal("optimal", json.GetProperty("status").GetString());
+        Assert.Equal(0, D("gap"));
     }
 
     [Fact]
@@ -252,7 +253,7 @@ public sealed class DispatchCommandTests : IDisposable
         Assert.Equal(json.GetProperty("import_mwh").GetDouble(), Sum("grid_import_mw"), 6);
         Assert.All(back.Find("mining_mw")!.Values.ToArray(), mw => Assert.True(mw is 0 or 100, $"{mw} is not a preset"));
         var header = File.ReadLines(schedule).First();
-        Assert.Equal("interval_start_utc,price_usd_per_mwh,tier_fleet_mw,mining_mw,ai_mw,reserve_mw,grid_import_mw,resold_mwh,"
+        Assert.Equal("interval_start_utc,price_usd_per_mwh,tier_fleet_mw,mining_mw,ai_mw,reserve_mw,shed_mw,grid_import_mw,resold_mwh,"
             + "battery_charge_mw,battery_discharge_mw,battery_soc_mwh", header);
     }
 

@@ -34,6 +34,35 @@ public sealed class DispatchSiteLoaderTests
         Assert.Equal(4, site.FourCp!.Instants.Length);
         Assert.Equal(new DateTimeOffset(2024, 8, 20, 21, 45, 0, TimeSpan.Zero), site.FourCp.Instants[2]);
         Assert.Equal(0.87, site.Battery!.RoundTripEfficiency);
+        Assert.Equal(1, site.Battery.StepMwh);
+    }
+
+    [Fact]
+    public void ToProblem_ReserveWithQualifiedMwAndDeployments_MapsInstantsToIntervals()
+    {
+        const string Yaml = """
+            cap_mw: 50
+            tiers:
+              - name: a
+                efficiency_j_per_th: 20
+                steps_mw: [0, 10]
+            reserve:
+              price_usd_per_mw_h: 5
+              qualified_mw: 8
+              deployment_payment_usd_per_mwh: 100
+              deployments: [2024-01-01T01:30:00Z]
+            """;
+        var site = DispatchSiteLoader.Load(Yaml, File);
+        var prices = HashPivot.Engine.Series.TimeSeries.FromInstants("p", "USD/MWh", TimeSpan.FromHours(1),
+            [new DateTimeOffset(2024, 1, 1, 0, 0, 0, TimeSpan.Zero), new DateTimeOffset(2024, 1, 1, 1, 0, 0, TimeSpan.Zero)], [20.0, 30.0]);
+
+        var problem = site.ToProblem(prices, new HashPivot.Engine.Units.UsdPerPetahashDay(40), []);
+
+        // 01:30 lies in the second hourly interval [01:00, 02:00).
+        Assert.Equal(8, problem.DemandResponse!.QualifiedMw);
+        Assert.Equal([1], problem.DemandResponse.DeploymentIntervals.ToArray());
+        Assert.Equal(100, problem.DemandResponse.DeploymentPayment.Value);
+        Assert.Equal([5.0, 5.0], problem.ReservePricesUsdPerMwh.ToArray());
     }
 
     [Fact]

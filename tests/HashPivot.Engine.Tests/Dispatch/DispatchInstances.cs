@@ -4,11 +4,85 @@ using HashPivot.Engine.Units;
 
 namespace HashPivot.Engine.Tests.Dispatch;
 
+// What a random instance may couple or add on top of the separable base.
+[Flags]
+internal enum DispatchFeatures
+{
+    None = 0,
+    Dwell = 1,
+    Ramp = 2,
+    Battery = 4,
+    DemandResponse = 8,
+    MiningLimit = 16,
+}
+
 // Seeded random dispatch instances covering the awkward corners: negative prices, prices at the $5,000 cap, PPA
 // blocks with and without adders, a grid cap that binds, AI requests above the cap (SLA shortfall), reserve prices
-// (some negative), 4CP peaks, 15-minute intervals, hashprice series, dwell and ramp limits, and batteries.
+// (some negative), 4CP peaks, 15-minute intervals, hashprice series, dwell and ramp limits, batteries, demand
+// response (qualified MW, deployments) and per-interval mining limits.
 internal static class DispatchInstances
 {
+    /// <summary>An instance with exactly the given features: dwell (min on/off 2–4), ramp (1–2 preset steps per interval), battery (4–10 SoC steps), demand response, mining limits.</summary>
+    public static DispatchProblem Random(int seed, int intervals, DispatchFeatures features)
+    {
+        var coupled = (features & (DispatchFeatures.Dwell | DispatchFeatures.Ramp)) != 0;
+        var problem = Random(seed, intervals, coupled, battery: features.HasFlag(DispatchFeatures.Battery));
+        var random = new Random(seed ^ 0x5EED);
+        if (coupled)
+        {
+            problem = problem with
+            {
+                Tiers = [.. problem.Tiers.Select(t => t with
+                {
+                    MinOnIntervals = features.HasFlag(DispatchFeatures.Dwell) ? random.Next(2, 5) : 0,
+                    MinOffIntervals = features.HasFlag(DispatchFeatures.Dwell) ? random.Next(2, 5) : 0,
+                    RampLimitMwPerInterval = features.HasFlag(DispatchFeatures.Ramp) ? t.PowerStepsMw[1] * random.Next(1, 3) : double.PositiveInfinity,
+                })],
+            };
+        }
+
+        if (problem.Battery is { } battery)
+        {
+            // Few levels keep the MILP's integer steps quick; the initial charge need not be a whole number of steps.
+            problem = problem with { Battery = battery with { StepMwh = battery.EnergyMwh / random.Next(4, 11) } };
+        }
+
+        if (features.HasFlag(DispatchFeatures.DemandResponse))
+        {
+            var fleet = problem.Tiers.Sum(t => t.FullPowerMw);
+            var reserve = problem.ReservePricesUsdPerMwh.IsDefaultOrEmpty
+                ? [.. Enumerable.Range(0, intervals).Select(_ => (random.NextDouble() * 25) - 3)]
+                : problem.ReservePricesUsdPerMwh;
+            var deployments = Enumerable.Range(0, intervals).Where(_ => random.NextDouble() < 0.15).ToImmutableArray();
+            problem = problem with
+            {
+                ReservePricesUsdPerMwh = reserve,
+                DemandResponse = new DemandResponse(random.NextDouble() < 0.2 ? double.PositiveInfinity : fleet * random.NextDouble())
+                {
+                    DeploymentIntervals = deployments,
+                    DeploymentPayment = new UsdPerMwh(random.NextDouble() < 0.3 ? 0 : random.NextDouble() * 200),
+                },
+            };
+        }
+
+        if (features.HasFlag(DispatchFeatures.MiningLimit))
+        {
+            // A 4CP-style rule: some intervals curtailed to 0 or to part of the fleet.
+            var fleet = problem.Tiers.Sum(t => t.FullPowerMw);
+            problem = problem with
+            {
+                MiningLimitMw = [.. Enumerable.Range(0, intervals).Select(_ => random.NextDouble() switch
+                {
+                    < 0.1 => 0,
+                    < 0.2 => fleet * random.NextDouble(),
+                    _ => 1e6,
+                })],
+            };
+        }
+
+        return problem;
+    }
+
     public static DispatchProblem Random(int seed, int intervals, bool coupled, bool battery = false)
     {
         var random = new Random(seed);

@@ -99,6 +99,82 @@ public sealed class FastDispatchSolverTests
         }
     }
 
+    [Theory]
+    [InlineData(1.0, 710.0)]
+    [InlineData(2.0, 720 - (80 / 0.9))]
+    public void Solve_BatteryArbitrage_MovesInWholeSteps(double stepMwh, double expectedMargin)
+    {
+        // No miners; battery 10 MW / 10 MWh, round trip 0.81 (0.9 each way), empty at the start; prices 10 then 100.
+        // Step 1 MWh: charging k steps draws k ÷ 0.9 MW ≤ 10 ⇒ k ≤ 9: 10 MW × $10 = $100 buys 9 MWh stored; discharging
+        // the 9 steps delivers 9 × 0.9 = 8.1 MW, exported at $100 = $810. Margin 810 − 100 = $710.
+        // Step 2 MWh: k ≤ 9 ÷ 2 ⇒ 4 steps = 8 MWh stored for 8 ÷ 0.9 MWh × $10 = $88.89; 8 × 0.9 = 7.2 MWh × $100 = $720.
+        var problem = Problem([10, 100], 100) with { Battery = new Battery(10, 10, 0.81, 0) { StepMwh = stepMwh } };
+        foreach (var solver in Solvers)
+        {
+            var result = solver.Solve(problem);
+            Assert.Equal(DispatchStatus.Optimal, result.Status);
+            Assert.Equal(expectedMargin, result.Totals!.MarginUsd, 6);
+            Assert.Equal(0, result.Schedule!.SocMwh[^1], 9);
+            Assert.Equal(0, result.RuleMarginUsd!.Value, 9); // the rule leaves the battery idle
+        }
+    }
+
+    [Fact]
+    public void Solve_ReserveDeployedWithQualifiedCap_ShedsLeastEarningMwFirst()
+    {
+        // Tier a: 20 J/TH ⇒ 75 USD/MWh; tier b: 30 J/TH ⇒ 36 / 30 × 1000 / 24 = 50 USD/MWh; both [0, 10] MW.
+        // Prices 20 / 20, reserve 10 USD/MW-h, qualified 15 MW, t0 deployed with a 100 USD/MWh energy payment.
+        // t1 (not deployed): both run: 750 + 500 − 20 × 20 = 850, reserve min(20, 15) × 10 = 150 ⇒ 1,000.
+        // t0 (deployed): each MW shed earns 10 + 100 + 20 (energy not bought) less its revenue: b's MW +80, a's +55, so
+        // shed all 15 qualified MW (b's 10, then 5 of a's): a's 5 MW earn 375, energy 5 × 20 = 100, reserve 150,
+        // payment 15 × 100 = 1,500 ⇒ 1,925. Margin 2,925. The rule offers no reserve: 2 × 850 = 1,700.
+        var tierA = new MiningTier("a", new JoulesPerTerahash(20), [0, 10]);
+        var tierB = new MiningTier("b", new JoulesPerTerahash(30), [0, 10]);
+        var problem = Problem([20, 20], 100, tierA, tierB) with
+        {
+            ReservePricesUsdPerMwh = [10, 10],
+            DemandResponse = new DemandResponse(15) { DeploymentIntervals = [0], DeploymentPayment = new UsdPerMwh(100) },
+        };
+        foreach (var solver in Solvers)
+        {
+            var result = solver.Solve(problem);
+            Assert.Equal(DispatchStatus.Optimal, result.Status);
+            Assert.Equal(2_925, result.Totals!.MarginUsd, 6);
+            Assert.Equal(15, result.Totals.DeployedMwh, 9);
+            Assert.Equal(1_500, result.Totals.DeploymentPaymentUsd, 6);
+            Assert.Equal(300, result.Totals.ReserveRevenueUsd, 6);
+            Assert.Equal(5 + 20, result.Totals.MinedMwh, 9);
+            Assert.Equal([15.0, 15], result.Schedule!.ReserveMw.ToArray());
+            Assert.Equal([15.0, 0], result.Schedule.ShedMw.ToArray());
+            Assert.Equal(1_700, result.RuleMarginUsd!.Value, 6);
+            Assert.Empty(DispatchEvaluator.Violations(problem, result.Schedule));
+        }
+    }
+
+    [Fact]
+    public void Solve_MiningLimit_CurtailsInLimitedIntervals()
+    {
+        // Tier [0, 5, 10] at 75 USD/MWh, price 20: unlimited it earns 55 × 10 = 550 an hour. A limit of 5 MW at t1 and
+        // 0 at t2 leaves 550 + 275 + 0 = 825; the rule obeys the limit too.
+        var problem = Problem([20, 20, 20], 100, Tier(0, 5, 10)) with { MiningLimitMw = [100, 5, 0] };
+        foreach (var solver in Solvers)
+        {
+            var result = solver.Solve(problem);
+            Assert.Equal(825, result.Totals!.MarginUsd, 6);
+            Assert.Equal([10.0, 5, 0], result.Schedule!.TierMw(0).ToArray());
+            Assert.Equal(825, result.RuleMarginUsd!.Value, 6);
+        }
+    }
+
+    [Fact]
+    public void Validate_BatteryStepTooFine_Throws()
+    {
+        // 10 MWh in 0.001 MWh steps is 10,001 levels, above Battery.MaxLevels (4,096).
+        var problem = Problem([10], 100) with { Battery = new Battery(10, 10, 0.81, 0) { StepMwh = 0.001 } };
+        Assert.Throws<ArgumentException>(() => new FastDispatchSolver().Solve(problem));
+        Assert.Throws<ArgumentException>(() => new FastDispatchSolver().Solve(problem with { Battery = problem.Battery! with { StepMwh = 0 } }));
+    }
+
     [Fact]
     public void Solve_BtcPriceGiven_ReportsBtcMined()
     {
