@@ -128,7 +128,16 @@ internal static class ValueCommand
 
     private static ValuationResult RunOnCluster(string gateway, string clusterId, int slicePaths, ValuationRequest request, int paths)
     {
-        var connection = ClusterConnection.ConnectAsync(gateway, clusterId).GetAwaiter().GetResult();
+        ClusterConnection connection;
+        try
+        {
+            connection = ClusterConnection.ConnectAsync(gateway, clusterId).GetAwaiter().GetResult();
+        }
+        catch (Orleans.Runtime.Messaging.ConnectionFailedException ex)
+        {
+            throw new ArgumentException($"--cluster {gateway}: no silo gateway answers there (start one with hashpivot silo; the cluster id must match, here '{clusterId}')", ex);
+        }
+
         try
         {
             var executor = new ClusterValuationExecutor(connection.Client, new ClusterRunOptions { SlicePaths = slicePaths }, $"cluster {gateway}");

@@ -19,6 +19,9 @@ public sealed class ClusterConnection : IAsyncDisposable
         Client = host.Services.GetRequiredService<IClusterClient>();
     }
 
+    /// <summary>Tries at connecting to the gateway, a second apart, before giving up.</summary>
+    public const int ConnectAttempts = 10;
+
     /// <summary>The gateway connected to, as given.</summary>
     public string Gateway { get; }
 
@@ -33,9 +36,22 @@ public sealed class ClusterConnection : IAsyncDisposable
         var builder = Host.CreateApplicationBuilder();
         builder.Logging.ClearProviders();
         builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace).SetMinimumLevel(LogLevel.Warning);
+        var attempts = 0;
         builder.UseOrleansClient(c =>
         {
             c.UseStaticClustering(endpoint);
+
+            // Orleans retries the first connection for minutes by default; a gateway that does not answer in ~10 s is a wrong address.
+            c.UseConnectionRetryFilter(async (_, token) =>
+            {
+                if (++attempts >= ConnectAttempts)
+                {
+                    return false;
+                }
+
+                await Task.Delay(TimeSpan.FromSeconds(1), token).ConfigureAwait(false);
+                return true;
+            });
             c.Configure<ClusterOptions>(o =>
             {
                 o.ClusterId = clusterId;

@@ -259,24 +259,8 @@ public static class DispatchSiteLoader
             return null;
         }
 
-        var instants = ImmutableArray.CreateBuilder<DateTimeOffset>();
-        var locations = ImmutableArray.CreateBuilder<SourceLocation>();
-        var ok = true;
-        foreach (var (text, at, field) in items)
-        {
-            var utc = text.EndsWith('Z') || text.EndsWith("+00:00", StringComparison.Ordinal);
-            if (!utc || !DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var instant) || instant.Offset != TimeSpan.Zero)
-            {
-                fields.Problem(at, field, $"expected a UTC instant such as 2024-08-20T21:00:00Z, found '{text}'");
-                ok = false;
-                continue;
-            }
-
-            instants.Add(instant);
-            locations.Add(new SourceLocation(file, (int)at.Line, (int)at.Column, field));
-        }
-
-        return ok && rate is not null ? new DispatchSiteFourCp(rate.Value, instants.ToImmutable(), locations.ToImmutable()) : null;
+        var (instants, locations) = ReadInstants(fields, items, file);
+        return instants is not null && rate is not null ? new DispatchSiteFourCp(rate.Value, instants.Value, locations!.Value) : null;
     }
 
     private static Battery? ReadBattery(YamlFields? fields)

@@ -52,6 +52,15 @@ public class ClusterCommandTests
     }
 
     [Fact]
+    public void Value_OnAGatewayNobodyListensOn_SaysSoAndExits2()
+    {
+        var run = CliRunner.Run("value", CliRunner.Sample("portfolio.yaml"), "--paths", "10", "--cluster", $"127.0.0.1:{FreePort()}");
+
+        Assert.Equal(2, run.Exit);
+        Assert.Contains("no silo gateway answers", run.Err, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Silo_BadPortOrTwoMembershipProviders_AreRefused()
     {
         var port = CliRunner.Run("silo", "--port", "70000");
