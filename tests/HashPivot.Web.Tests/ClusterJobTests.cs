@@ -63,6 +63,7 @@ public sealed class ClusterJobTests(SiloFixture silo) : IClassFixture<SiloFixtur
         var (job, seen) = await JobApiTests.WaitAsync(admin, started.Headers.Location!.OriginalString);
         Assert.Equal("succeeded", job.GetProperty("status").GetString());
         Assert.Equal(450, job.GetProperty("paths_done").GetInt32());
+        Assert.Equal($"cluster {silo.Gateway}", job.GetProperty("executor").GetString());
 
         // Progress came from the cluster's 100-path slices (the in-process engine reports 256-path blocks).
         Assert.All(seen, p => Assert.True(p % 100 == 0 || p == 450, $"progress {p} is not a count of 100-path slices"));

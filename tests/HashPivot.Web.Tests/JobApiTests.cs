@@ -30,6 +30,7 @@ public sealed class JobApiTests(ServerFactory server) : IClassFixture<ServerFact
         Assert.Equal($"/api/v1/jobs/{first.GetProperty("id").GetString()}", started.Headers.Location!.OriginalString);
         Assert.Contains(first.GetProperty("status").GetString(), new[] { "queued", "running" });
         Assert.Equal(600, first.GetProperty("paths_total").GetInt32());
+        Assert.Equal("in-process", first.GetProperty("executor").GetString());
         Assert.Equal(JsonValueKind.Null, first.GetProperty("run_id").ValueKind);
 
         var (job, seen) = await WaitAsync(admin, started.Headers.Location!.OriginalString);

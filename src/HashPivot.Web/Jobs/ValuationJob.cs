@@ -25,7 +25,7 @@ public enum JobStatus
 /// One valuation job in memory: its request, state and progress. Thread-safe: the worker, the progress callbacks and the API's readers and
 /// cancellers meet here. Once the run is being committed the job can no longer be cancelled, so a cancelled job never has a stored run.
 /// </summary>
-internal sealed class ValuationJob(string id, long workspaceId, long portfolioId, ValueRequest request, DateTimeOffset createdUtc) : IProgress<int>
+internal sealed class ValuationJob(string id, long workspaceId, long portfolioId, ValueRequest request, DateTimeOffset createdUtc, string executor) : IProgress<int>
 {
     private readonly Lock _gate = new();
     private int _pathsDone;
@@ -146,7 +146,7 @@ internal sealed class ValuationJob(string id, long workspaceId, long portfolioId
             var done = Math.Min(PathsDone, Request.Paths);
             return new JobView(Id, ValuationRuns.Kind, PortfolioId, Text(Status), done, Request.Paths, Math.Round((double)done / Request.Paths, 4),
                 Request.Years, Request.Seed, PortfolioView.Iso(CreatedUtc), StartedUtc is { } s ? PortfolioView.Iso(s) : null,
-                FinishedUtc is { } f ? PortfolioView.Iso(f) : null, Cancellation.IsCancellationRequested, RunId, Error);
+                FinishedUtc is { } f ? PortfolioView.Iso(f) : null, Cancellation.IsCancellationRequested, RunId, Error, executor);
         }
     }
 
@@ -179,8 +179,9 @@ internal sealed class ValuationJob(string id, long workspaceId, long portfolioId
 /// <param name="CancelRequested">Whether a cancel was asked for (a running job stops at its next block).</param>
 /// <param name="RunId">The stored run (GET /api/v1/runs/{run_id}) once succeeded.</param>
 /// <param name="Error">Why it failed, as an RFC 7807 problem.</param>
+/// <param name="Executor">Where the paths run: <c>in-process</c> or <c>cluster HOST:PORT</c>.</param>
 public sealed record JobView(string Id, string Kind, long PortfolioId, string Status, int PathsDone, int PathsTotal, double Progress, int Years, long Seed,
-    string CreatedUtc, string? StartedUtc, string? FinishedUtc, bool CancelRequested, string? RunId, JobProblem? Error);
+    string CreatedUtc, string? StartedUtc, string? FinishedUtc, bool CancelRequested, string? RunId, JobProblem? Error, string Executor);
 
 /// <summary>An RFC 7807 problem of a failed job: status, title, detail and, for bad input, every located problem.</summary>
 public sealed record JobProblem(int Status, string Title, string Detail, IReadOnlyList<JobProblemItem>? Errors);

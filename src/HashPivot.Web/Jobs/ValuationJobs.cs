@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Threading.Channels;
 using HashPivot.Data.Store;
 using HashPivot.Data.Validation;
+using HashPivot.Engine.Valuation;
 using HashPivot.Web.Api;
 using HashPivot.Web.Hosting;
 
@@ -12,7 +13,7 @@ namespace HashPivot.Web.Jobs;
 /// recent jobs by id. A restart forgets queued and running jobs (their runs were never stored); a stored run is committed in one transaction
 /// and survives any restart.
 /// </summary>
-internal sealed class ValuationJobs(ServerSettings settings, TimeProvider clock)
+internal sealed class ValuationJobs(ServerSettings settings, TimeProvider clock, IValuationExecutor executor)
 {
     private readonly Channel<ValuationJob> _queue = Channel.CreateBounded<ValuationJob>(new BoundedChannelOptions(Math.Max(1, settings.MaxQueuedJobs))
     {
@@ -29,7 +30,7 @@ internal sealed class ValuationJobs(ServerSettings settings, TimeProvider clock)
     public ValuationJob? TryEnqueue(long workspaceId, long portfolioId, ValueRequest request)
     {
         var now = Now;
-        var job = new ValuationJob(Guid.CreateVersion7(now).ToString("N"), workspaceId, portfolioId, request, now);
+        var job = new ValuationJob(Guid.CreateVersion7(now).ToString("N"), workspaceId, portfolioId, request, now, executor.Name);
         _jobs[job.Id] = job;
         if (!_queue.Writer.TryWrite(job))
         {
