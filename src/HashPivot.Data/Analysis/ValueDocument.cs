@@ -27,8 +27,8 @@ public sealed record ValueDocument(
         {
             var best = s.Strategies.Single(v => v.Strategy == s.Best);
             var byKind = Enum.GetValues<StrategyKind>().Select(kind =>
-                s.Strategies.Where(v => v.Strategy.Kind == kind).MaxBy(v => v.Npv.MeanUsd)!).Select(ValueStrategy.From).ToList();
-            var years0 = s.Strategies.Where(v => v.Strategy.Kind == s.BestConversion.Kind).Select(v => v.Npv.MeanUsd).ToList();
+                s.Strategies.Where(v => v.Strategy.Kind == kind).MaxBy(v => v.MeanUsd)!).Select(ValueStrategy.From).ToList();
+            var years0 = s.Strategies.Where(v => v.Strategy.Kind == s.BestConversion.Kind).Select(v => v.MeanUsd).ToList();
             return new ValueSite(s.Site, best.Strategy.Name, best.Strategy.Kind == StrategyKind.Mine ? null : best.Strategy.Year,
                 s.BestConversion.Name, s.BestConversion.Year, s.ProbConvertBeatsMining,
                 best.Npv.P5Usd, best.Npv.P50Usd, best.Npv.P95Usd, best.Npv.MeanUsd,

@@ -28,23 +28,27 @@ public static class ValuationEngine
         var hashprice = new double[pathCount * months];
         var miningSum = new Int128[sites * months];
         var market = new MarketPath(request);
-        var discounted = new double[months + 1];
-        var mined = new double[months];
+
+        // The site valuation reads the paths month-major ([month][lane], padding lanes at zero hashprice and draw).
+        var lanes = SiteBlockValuation.LanesFor(pathCount);
+        var hashpriceByMonth = new double[months * lanes];
+        var drawsByMonth = new double[months * lanes];
         for (var p = 0; p < pathCount; p++)
         {
-            var random = new PathRandom(request.Seed, firstPath + p);
-            market.Draw(request, random);
+            market.Draw(request, new PathRandom(request.Seed, firstPath + p));
             market.Hashprice.CopyTo(hashprice.AsSpan(p * months, months));
-            for (var s = 0; s < sites; s++)
+            for (var m = 0; m < months; m++)
             {
-                ValueSite(request, plan, s, market, discounted, mined);
-                for (var m = 0; m < months; m++)
-                {
-                    miningSum[(s * months) + m] += ValuationBlock.ToFixed(mined[m]);
-                }
-
-                WriteNpvs(request, plan, s, discounted, mined, npv.AsSpan(((s * strategies) + 0) * pathCount), pathCount, p);
+                hashpriceByMonth[(m * lanes) + p] = market.Hashprice[m];
+                drawsByMonth[(m * lanes) + p] = market.PowerDraw[m];
             }
+        }
+
+        var valuation = new SiteBlockValuation(months, pathCount, plan.MonthlyFactor);
+        for (var s = 0; s < sites; s++)
+        {
+            valuation.Value(request, plan, s, hashpriceByMonth, drawsByMonth, market.CalendarMonth, miningSum.AsSpan(s * months, months),
+                npv.AsSpan(s * strategies * pathCount), pathCount);
         }
 
         return new ValuationBlock(firstPath, pathCount, sites, strategies, months, npv, hashprice, miningSum);
@@ -79,61 +83,24 @@ public static class ValuationEngine
         var strategies = Strategy.Count(request.Years);
         var market = new MarketPath(request);
         market.Expected(request);
-        var discounted = new double[months + 1];
-        var mined = new double[months];
+        var lanes = SiteBlockValuation.LanesFor(1);
+        var hashpriceByMonth = new double[months * lanes];
+        var drawsByMonth = new double[months * lanes];
+        for (var m = 0; m < months; m++)
+        {
+            hashpriceByMonth[m * lanes] = market.Hashprice[m];
+            drawsByMonth[m * lanes] = market.PowerDraw[m];
+        }
+
+        var valuation = new SiteBlockValuation(months, 1, plan.MonthlyFactor);
         var npv = new double[request.Sites.Count * strategies];
+        var miningSum = new Int128[months];
         for (var s = 0; s < request.Sites.Count; s++)
         {
-            ValueSite(request, plan, s, market, discounted, mined);
-            WriteNpvs(request, plan, s, discounted, mined, npv.AsSpan(s * strategies), 1, 0);
+            valuation.Value(request, plan, s, hashpriceByMonth, drawsByMonth, market.CalendarMonth, miningSum, npv.AsSpan(s * strategies), 1);
         }
 
         return npv;
-    }
-
-    // Mining cash flow per available MW (after tax) month by month, and its discounted running sum.
-    private static void ValueSite(ValuationRequest request, ConversionPlan plan, int s, MarketPath market, double[] discounted, double[] mined)
-    {
-        var site = request.Sites[s];
-        var tax = request.Financing.TaxRate;
-        var toRevenue = 1000 / (site.MiningJPerTh * 24); // USD/MWh per USD/PH/day: 1 MW at e J/TH hashes 1,000/e PH/s
-        discounted[0] = 0;
-        var d = 1.0;
-        for (var m = 0; m < mined.Length; m++)
-        {
-            var choices = site.Power.Choices(market.CalendarMonth[m]);
-            var block = site.Power.Block(market.CalendarMonth[m], Math.Min(choices - 1, (int)(market.PowerDraw[m] * choices)));
-            var margin = site.Power.MarginPerMwUsd(block, market.Hashprice[m] * toRevenue, site.PowerScale);
-            mined[m] = margin - (tax * Math.Max(0, margin));
-            d *= plan.MonthlyFactor;
-            discounted[m + 1] = discounted[m] + (mined[m] * d);
-        }
-    }
-
-    private static void WriteNpvs(ValuationRequest request, ConversionPlan plan, int s, double[] discounted, double[] mined, Span<double> npv, int stride, int p)
-    {
-        var site = request.Sites[s];
-        var months = mined.Length;
-        var years = request.Years;
-        var lastYear = 0.0;
-        for (var m = Math.Max(0, months - 12); m < months; m++)
-        {
-            lastYear += mined[m];
-        }
-
-        var mineTerminal = request.Financing.TerminalMultiple * Math.Max(0, lastYear) * plan.HorizonFactor;
-        var mine = site.MiningMw * (discounted[months] + mineTerminal);
-        npv[p] = mine;
-        var share = request.HybridLeaseShare;
-        for (var y = 0; y < years; y++)
-        {
-            var before = site.MiningMw * discounted[Math.Min(months, y * 12)];
-            var lease = before + (site.ConvertibleMw * plan.LeasePv[s][y]);
-            var cloud = before + (site.ConvertibleMw * plan.CloudPv[s][y]);
-            npv[(Strategy.IndexOf(StrategyKind.Lease, y, years) * stride) + p] = lease;
-            npv[(Strategy.IndexOf(StrategyKind.Cloud, y, years) * stride) + p] = cloud;
-            npv[(Strategy.IndexOf(StrategyKind.Hybrid, y, years) * stride) + p] = (share * lease) + ((1 - share) * mine);
-        }
     }
 }
 

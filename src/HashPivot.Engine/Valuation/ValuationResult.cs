@@ -8,16 +8,22 @@ public sealed record NpvSummary(double P5Usd, double P50Usd, double P95Usd, doub
     /// <summary>The summary of samples (percentiles by linear interpolation between order statistics, type 7; the mean in sample order).</summary>
     public static NpvSummary Of(ReadOnlySpan<double> samples)
     {
-        var mean = 0.0;
-        foreach (var x in samples)
-        {
-            mean += x;
-        }
-
         var scratch = samples.ToArray();
         Span<double> p = stackalloc double[3];
         OrderStatistics.Percentiles(scratch, SummaryQuantiles, p);
-        return new NpvSummary(p[0], p[1], p[2], mean / samples.Length);
+        return new NpvSummary(p[0], p[1], p[2], MeanOf(samples));
+    }
+
+    /// <summary>The mean of samples, summed in sample order (so the same samples give the same bits whatever produced them).</summary>
+    public static double MeanOf(ReadOnlySpan<double> samples)
+    {
+        var sum = 0.0;
+        foreach (var x in samples)
+        {
+            sum += x;
+        }
+
+        return sum / samples.Length;
     }
 
     /// <summary>Type-7 percentile of ascending samples.</summary>
@@ -35,8 +41,49 @@ public sealed record NpvSummary(double P5Usd, double P50Usd, double P95Usd, doub
     }
 }
 
-/// <summary>One strategy of one site: its NPV distribution over the paths (USD).</summary>
-public sealed record StrategyValue(Strategy Strategy, NpvSummary Npv);
+/// <summary>One strategy of one site: its NPV distribution over the paths (USD); from samples, the percentiles are computed when first read.</summary>
+/// <remarks>
+/// A valuation has a strategy per site and start year (31 a site over 10 years) but its readers mostly want the mean of each and the
+/// percentiles of a few; the selections for the rest would be most of a small request's merge time.
+/// </remarks>
+public sealed record StrategyValue
+{
+    private readonly double[]? _samplesUsd;
+    private NpvSummary? _npv;
+
+    /// <summary>A strategy with its summary already known.</summary>
+    public StrategyValue(Strategy strategy, NpvSummary npv)
+    {
+        ArgumentNullException.ThrowIfNull(npv);
+        Strategy = strategy;
+        _npv = npv;
+        MeanUsd = npv.MeanUsd;
+    }
+
+    /// <summary>A strategy from its per-path NPVs (USD), kept by reference and not changed: the mean now, the percentiles on first use.</summary>
+    public StrategyValue(Strategy strategy, double[] samplesUsd)
+    {
+        ArgumentNullException.ThrowIfNull(samplesUsd);
+        Strategy = strategy;
+        _samplesUsd = samplesUsd;
+        MeanUsd = NpvSummary.MeanOf(samplesUsd);
+    }
+
+    /// <summary>The strategy.</summary>
+    public Strategy Strategy { get; }
+
+    /// <summary>Mean NPV over the paths (USD), equal to <see cref="Npv"/>'s mean.</summary>
+    public double MeanUsd { get; }
+
+    /// <summary>Percentiles and mean of the NPV (USD).</summary>
+    public NpvSummary Npv => _npv ??= NpvSummary.Of(_samplesUsd!); // a race computes the same value twice, harmlessly
+
+    /// <summary>Equal when the strategy and its summary are equal, however each was made.</summary>
+    public bool Equals(StrategyValue? other) => other is not null && Strategy == other.Strategy && Npv == other.Npv;
+
+    /// <inheritdoc/>
+    public override int GetHashCode() => HashCode.Combine(Strategy, Npv);
+}
 
 /// <summary>
 /// One site's valuation: every strategy's NPV distribution; the best strategy by mean NPV with its start year; the probability that the
@@ -111,7 +158,7 @@ public sealed class ValuationResult
     {
         var years = Request.Years;
         return Enum.GetValues<StrategyKind>()
-            .Select(kind => Sites[site].Strategies.Where(v => v.Strategy.Kind == kind).MaxBy(v => v.Npv.MeanUsd)!.Strategy)
+            .Select(kind => Sites[site].Strategies.Where(v => v.Strategy.Kind == kind).MaxBy(v => v.MeanUsd)!.Strategy)
             .Select(s => (s, NpvBySiteStrategy[(site * Strategy.Count(years)) + Strategy.IndexOf(s.Kind, s.Year, years)]))
             .ToList();
     }
@@ -186,9 +233,9 @@ public sealed class ValuationResult
         var portfolio = new double[paths];
         for (var s = 0; s < sites; s++)
         {
-            var values = Enumerable.Range(0, strategies).Select(k => new StrategyValue(Strategy.At(k, request.Years), NpvSummary.Of(npv[(s * strategies) + k]))).ToList();
-            var best = values.MaxBy(v => v.Npv.MeanUsd)!.Strategy;
-            var bestConversion = values.Skip(1).MaxBy(v => v.Npv.MeanUsd)!.Strategy;
+            var values = Enumerable.Range(0, strategies).Select(k => new StrategyValue(Strategy.At(k, request.Years), npv[(s * strategies) + k])).ToList();
+            var best = values.MaxBy(v => v.MeanUsd)!.Strategy;
+            var bestConversion = values.Skip(1).MaxBy(v => v.MeanUsd)!.Strategy;
             var bestIndex = Strategy.IndexOf(best.Kind, best.Year, request.Years);
             var conversionIndex = Strategy.IndexOf(bestConversion.Kind, bestConversion.Year, request.Years);
             var beats = 0;

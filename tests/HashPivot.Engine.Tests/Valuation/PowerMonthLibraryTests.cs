@@ -46,3 +46,44 @@ public class PowerMonthLibraryTests
         Assert.Throws<ArgumentException>(() => PowerMonthLibrary.FromSeries(starts, new double[starts.Length]));
     }
 }
+
+public class PowerMonthLibraryMonthTests
+{
+    [Theory]
+    [InlineData(1)]
+    [InlineData(3)]
+    [InlineData(37)]
+    public void MarginsOfMonth_AreTheSingleCallsBitForBit(int paths)
+    {
+        // Series libraries with one and with several historical months per calendar month, and a flat one (the vector path), over
+        // hashprices that put the break-even below, inside and above the price range (and at zero, as padding lanes do).
+        var start = new DateTimeOffset(2023, 1, 1, 0, 0, 0, TimeSpan.Zero).ToUnixTimeSeconds();
+        var random = new Random(5);
+        PowerMonthLibrary Series(int hours)
+        {
+            var starts = Enumerable.Range(0, hours).Select(h => start + (h * 3600L)).ToArray();
+            var prices = Enumerable.Range(0, hours).Select(_ => random.NextDouble() < 0.03 ? -random.Next(0, 80) : random.NextDouble() < 0.01 ? 4_000 : 15 + (50 * random.NextDouble())).ToArray();
+            return PowerMonthLibrary.FromSeries(starts, prices);
+        }
+
+        foreach (var library in new[] { Series(8760), Series(8760 * 3), PowerMonthLibrary.Flat(35), PowerMonthLibrary.Flat(-5) })
+        {
+            foreach (var scale in new[] { 0.7, 1.0, 1.9 })
+            {
+                for (var month = 1; month <= 12; month++)
+                {
+                    var hashprice = Enumerable.Range(0, paths).Select(p => p == 0 ? 0 : random.NextDouble() * 120).ToArray();
+                    var draws = Enumerable.Range(0, paths).Select(_ => random.NextDouble()).ToArray();
+                    var margins = new double[paths];
+                    library.MarginsOfMonthPerMwUsd(month, hashprice, 1.6, draws, scale, margins);
+                    for (var p = 0; p < paths; p++)
+                    {
+                        var choices = library.Choices(month);
+                        var block = library.Block(month, Math.Min(choices - 1, (int)(draws[p] * choices)));
+                        Assert.Equal(library.MarginPerMwUsd(block, hashprice[p] * 1.6, scale), margins[p]);
+                    }
+                }
+            }
+        }
+    }
+}

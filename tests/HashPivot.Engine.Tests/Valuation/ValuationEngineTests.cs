@@ -109,6 +109,72 @@ public class ValuationEngineTests
         var lease0 = Strategy.IndexOf(StrategyKind.Lease, 0, request.Years);
         Assert.Equal(cheap.Sites[1].Strategies[lease0].Npv.MeanUsd, dear.Sites[1].Strategies[lease0].Npv.MeanUsd, 6);
     }
+
+    [Fact]
+    public void MiningNpvPerPath_EqualsAHandRecomputationFromThePathsHashprice()
+    {
+        // Independent of the vector kernel: from each path's hashprice, the site's hourly prices brute-forced hour by hour (a one-year
+        // series, so every path draws the same historical month), tax on positive margins, discounting at (1 + r)^(-(m+1)/12), and the
+        // terminal value of 5× the last year's mining cash at (1 + r)^-years (the conventions in domain.md and ValuationFixtures).
+        var request = ValuationFixtures.Request(twoYearSeries: false, years: 3);
+        var block = ValuationEngine.RunBlock(request, 3, 7);
+        var months = request.Months;
+        var f = request.Financing;
+        for (var s = 0; s < 2; s++)
+        {
+            var site = request.Sites[s];
+            var toRevenue = 1000 / (site.MiningJPerTh * 24);
+            for (var p = 0; p < block.PathCount; p++)
+            {
+                var npv = 0.0;
+                var lastYear = 0.0;
+                for (var m = 0; m < months; m++)
+                {
+                    var revenue = block.HashpriceUsdPerPhDay[(p * months) + m] * toRevenue;
+                    var calendarMonth = ((request.StartCalendarMonth - 1 + m) % 12) + 1;
+                    var margin = s == 0
+                        ? Math.Max(0, revenue - 40) * 730.5
+                        : FixtureHours(calendarMonth).Sum(price => Math.Max(0, revenue - price));
+                    var mined = margin - (f.TaxRate * Math.Max(0, margin));
+                    npv += mined * Math.Pow(1 + f.DiscountRatePerYear, -(m + 1) / 12.0);
+                    lastYear += m >= months - 12 ? mined : 0;
+                }
+
+                var expected = site.MiningMw * (npv + (f.TerminalMultiple * Math.Max(0, lastYear) * Math.Pow(1 + f.DiscountRatePerYear, -request.Years)));
+                Assert.Equal(expected, block.Npv(s, 0, p), 1e-9 * Math.Abs(expected));
+            }
+        }
+    }
+
+    [Fact]
+    public void FixedSum_IsTheSumOfEachValuesFixedPoint_EvenBeyondTheVectorRange()
+    {
+        var random = new Random(8);
+        var values = Enumerable.Range(0, 9_001).Select(i => i % 1000 == 7 ? 3e8 * (random.NextDouble() - 0.5) : (random.NextDouble() - 0.3) * 60_000).ToArray();
+        values[5] = 0.5 / ValuationBlock.FixedUnitsPerUsd; // a tie: rounds to even, as Math.Round
+        values[6] = -2.5 / ValuationBlock.FixedUnitsPerUsd;
+        Int128 expected = 0;
+        foreach (var v in values)
+        {
+            expected += ValuationBlock.ToFixed(v);
+        }
+
+        Assert.Equal(expected, SiteBlockValuation.FixedSum(values));
+        Assert.Equal(ValuationBlock.ToFixed(values[0]) + ValuationBlock.ToFixed(values[1]), SiteBlockValuation.FixedSum(values.AsSpan(0, 2)));
+    }
+
+    // The 2023 hours of a calendar month from ValuationFixtures.Series' formula (the one-year series has one historical month each).
+    private static IEnumerable<double> FixtureHours(int calendarMonth)
+    {
+        var start = new DateTimeOffset(2023, 1, 1, 0, 0, 0, TimeSpan.Zero);
+        for (var h = 0; h < 8760; h++)
+        {
+            if (start.AddHours(h).Month == calendarMonth)
+            {
+                yield return 35 + (15 * Math.Sin(h % 24 / 24.0 * 2 * Math.PI)) + (h % 168 == 100 ? 2_000 : 0) - (h % 97 == 0 ? 60 : 0);
+            }
+        }
+    }
 }
 
 public class ValuationSensitivityTests
