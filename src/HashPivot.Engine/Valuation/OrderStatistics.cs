@@ -18,24 +18,40 @@ public static class OrderStatistics
         }
 
         var n = samples.Length;
+        Span<int> lows = quantiles.Length <= 64 ? stackalloc int[quantiles.Length] : new int[quantiles.Length];
         var start = 0; // every sample before start is ≤ every sample from start on, and samples[start - 1] is in its sorted place
         for (var i = 0; i < quantiles.Length; i++)
         {
-            var h = (n - 1) * quantiles[i];
-            var lo = (int)Math.Floor(h);
-            if (lo >= start)
+            lows[i] = (int)Math.Floor((n - 1) * quantiles[i]);
+            if (lows[i] >= start)
             {
-                Select(samples[start..], lo - start);
-                start = lo + 1;
+                Select(samples[start..], lows[i] - start);
+                start = lows[i] + 1;
             }
+        }
 
+        for (var i = 0; i < quantiles.Length; i++)
+        {
+            var h = (n - 1) * quantiles[i];
+            var lo = lows[i];
             var low = samples[lo];
             var high = low;
             if (lo + 1 < n)
             {
-                // The next order statistic is the least of the samples above lo (all of them are ≥ samples[lo] after the selection).
+                // The next order statistic is the least sample above lo. Every sample after lo is ≥ samples[lo], and after the next
+                // selected index (the next larger low) every sample is ≥ the one there, so the least is in between, that index included.
+                var end = n - 1;
+                for (var j = i + 1; j < quantiles.Length; j++)
+                {
+                    if (lows[j] > lo)
+                    {
+                        end = lows[j];
+                        break;
+                    }
+                }
+
                 high = double.PositiveInfinity;
-                foreach (var x in samples[(lo + 1)..])
+                foreach (var x in samples[(lo + 1)..(end + 1)])
                 {
                     high = Math.Min(high, x);
                 }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 
@@ -9,7 +10,7 @@ namespace HashPivot.Engine.Valuation;
 /// vector through the discounting; each lane does the scalar operations in the scalar order, so a path's numbers do not depend on its
 /// neighbours or on how the paths were split into blocks.
 /// </summary>
-internal sealed class SiteBlockValuation
+internal sealed class SiteBlockValuation : IDisposable
 {
     private const int Lanes = 4;
 
@@ -30,7 +31,7 @@ internal sealed class SiteBlockValuation
         _months = months;
         _paths = paths;
         _lanes = LanesFor(paths);
-        _mined = new double[months * _lanes];
+        _mined = ArrayPool<double>.Shared.Rent(months * _lanes); // scratch, fully written per site before it is read
         _discountFactor = new double[months];
         var d = 1.0;
         for (var m = 0; m < months; m++)
@@ -39,6 +40,9 @@ internal sealed class SiteBlockValuation
             _discountFactor[m] = d;
         }
     }
+
+    /// <summary>Returns the scratch to the shared pool.</summary>
+    public void Dispose() => ArrayPool<double>.Shared.Return(_mined);
 
     /// <summary>Paths rounded up to whole vectors: the row length of month-major path arrays.</summary>
     public static int LanesFor(int paths) => (paths + Lanes - 1) / Lanes * Lanes;

@@ -1,4 +1,3 @@
-using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
@@ -30,7 +29,7 @@ public sealed class SortedCounter
         _padded = new double[chunks * Chunk];
         _padded.AsSpan().Fill(double.PositiveInfinity);
         ascending.CopyTo(_padded);
-        _chunkLast = new double[(chunks + 3) / 4 * 4];
+        _chunkLast = new double[(chunks + Chunk - 1) / Chunk * Chunk]; // whole groups of four vectors
         _chunkLast.AsSpan().Fill(double.PositiveInfinity);
         for (var c = 0; c < chunks; c++)
         {
@@ -50,25 +49,30 @@ public sealed class SortedCounter
         }
 
         var threshold = Vector256.Create(x);
+
+        // A lane below x compares as all ones (−1 as an integer): subtracting the masks counts, four vectors an iteration.
         ref var top = ref MemoryMarshal.GetArrayDataReference(_chunkLast);
-        var chunks = 0;
-        for (var i = 0; i < _chunkLast.Length; i += 4)
+        var below = Vector256<long>.Zero;
+        for (nuint i = 0; i < (nuint)_chunkLast.Length; i += Chunk)
         {
-            chunks += BitOperations.PopCount(Vector256.LessThan(Vector256.LoadUnsafe(ref top, (nuint)i), threshold).ExtractMostSignificantBits());
+            below -= Vector256.LessThan(Vector256.LoadUnsafe(ref top, i), threshold).AsInt64()
+                + Vector256.LessThan(Vector256.LoadUnsafe(ref top, i + 4), threshold).AsInt64()
+                + Vector256.LessThan(Vector256.LoadUnsafe(ref top, i + 8), threshold).AsInt64()
+                + Vector256.LessThan(Vector256.LoadUnsafe(ref top, i + 12), threshold).AsInt64();
         }
 
-        var start = chunks * Chunk;
+        var start = (int)Vector256.Sum(below) * Chunk;
         if (start >= _padded.Length)
         {
             return Length; // every chunk's last value is below x, so every value is
         }
 
         ref var values = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_padded), start);
-        var mask = Vector256.LessThan(Vector256.LoadUnsafe(ref values), threshold).ExtractMostSignificantBits()
-            | (Vector256.LessThan(Vector256.LoadUnsafe(ref values, 4), threshold).ExtractMostSignificantBits() << 4)
-            | (Vector256.LessThan(Vector256.LoadUnsafe(ref values, 8), threshold).ExtractMostSignificantBits() << 8)
-            | (Vector256.LessThan(Vector256.LoadUnsafe(ref values, 12), threshold).ExtractMostSignificantBits() << 12);
-        return start + BitOperations.PopCount(mask);
+        var inChunk = Vector256.LessThan(Vector256.LoadUnsafe(ref values), threshold).AsInt64()
+            + Vector256.LessThan(Vector256.LoadUnsafe(ref values, 4), threshold).AsInt64()
+            + Vector256.LessThan(Vector256.LoadUnsafe(ref values, 8), threshold).AsInt64()
+            + Vector256.LessThan(Vector256.LoadUnsafe(ref values, 12), threshold).AsInt64();
+        return start - (int)Vector256.Sum(inChunk);
     }
 
     /// <summary>The same count by binary search (the reference, and the path where 256-bit vectors are not hardware-accelerated).</summary>

@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace HashPivot.Engine.Valuation;
 
 /// <summary>
@@ -29,26 +31,39 @@ public static class ValuationEngine
         var miningSum = new Int128[sites * months];
         var market = new MarketPath(request);
 
-        // The site valuation reads the paths month-major ([month][lane], padding lanes at zero hashprice and draw).
+        // The site valuation reads the paths month-major ([month][lane], padding lanes at zero hashprice and draw). Pooled scratch: a
+        // server runs many small valuations, and fresh arrays of this size would go to the large-object heap and its full collections.
         var lanes = SiteBlockValuation.LanesFor(pathCount);
-        var hashpriceByMonth = new double[months * lanes];
-        var drawsByMonth = new double[months * lanes];
-        for (var p = 0; p < pathCount; p++)
+        var hashpriceRented = ArrayPool<double>.Shared.Rent(months * lanes);
+        var drawsRented = ArrayPool<double>.Shared.Rent(months * lanes);
+        try
         {
-            market.Draw(request, new PathRandom(request.Seed, firstPath + p));
-            market.Hashprice.CopyTo(hashprice.AsSpan(p * months, months));
-            for (var m = 0; m < months; m++)
+            var hashpriceByMonth = hashpriceRented.AsSpan(0, months * lanes);
+            var drawsByMonth = drawsRented.AsSpan(0, months * lanes);
+            hashpriceByMonth.Clear();
+            drawsByMonth.Clear();
+            for (var p = 0; p < pathCount; p++)
             {
-                hashpriceByMonth[(m * lanes) + p] = market.Hashprice[m];
-                drawsByMonth[(m * lanes) + p] = market.PowerDraw[m];
+                market.Draw(request, new PathRandom(request.Seed, firstPath + p));
+                market.Hashprice.CopyTo(hashprice.AsSpan(p * months, months));
+                for (var m = 0; m < months; m++)
+                {
+                    hashpriceByMonth[(m * lanes) + p] = market.Hashprice[m];
+                    drawsByMonth[(m * lanes) + p] = market.PowerDraw[m];
+                }
+            }
+
+            using var valuation = new SiteBlockValuation(months, pathCount, plan.MonthlyFactor);
+            for (var s = 0; s < sites; s++)
+            {
+                valuation.Value(request, plan, s, hashpriceByMonth, drawsByMonth, market.CalendarMonth, miningSum.AsSpan(s * months, months),
+                    npv.AsSpan(s * strategies * pathCount), pathCount);
             }
         }
-
-        var valuation = new SiteBlockValuation(months, pathCount, plan.MonthlyFactor);
-        for (var s = 0; s < sites; s++)
+        finally
         {
-            valuation.Value(request, plan, s, hashpriceByMonth, drawsByMonth, market.CalendarMonth, miningSum.AsSpan(s * months, months),
-                npv.AsSpan(s * strategies * pathCount), pathCount);
+            ArrayPool<double>.Shared.Return(hashpriceRented);
+            ArrayPool<double>.Shared.Return(drawsRented);
         }
 
         return new ValuationBlock(firstPath, pathCount, sites, strategies, months, npv, hashprice, miningSum);
@@ -92,7 +107,7 @@ public static class ValuationEngine
             drawsByMonth[m * lanes] = market.PowerDraw[m];
         }
 
-        var valuation = new SiteBlockValuation(months, 1, plan.MonthlyFactor);
+        using var valuation = new SiteBlockValuation(months, 1, plan.MonthlyFactor);
         var npv = new double[request.Sites.Count * strategies];
         var miningSum = new Int128[months];
         for (var s = 0; s < request.Sites.Count; s++)

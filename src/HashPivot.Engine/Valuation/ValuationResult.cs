@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace HashPivot.Engine.Valuation;
 
 /// <summary>Percentiles and mean of an NPV distribution (USD).</summary>
@@ -8,10 +10,19 @@ public sealed record NpvSummary(double P5Usd, double P50Usd, double P95Usd, doub
     /// <summary>The summary of samples (percentiles by linear interpolation between order statistics, type 7; the mean in sample order).</summary>
     public static NpvSummary Of(ReadOnlySpan<double> samples)
     {
-        var scratch = samples.ToArray();
-        Span<double> p = stackalloc double[3];
-        OrderStatistics.Percentiles(scratch, SummaryQuantiles, p);
-        return new NpvSummary(p[0], p[1], p[2], MeanOf(samples));
+        var rented = ArrayPool<double>.Shared.Rent(samples.Length);
+        try
+        {
+            var scratch = rented.AsSpan(0, samples.Length);
+            samples.CopyTo(scratch);
+            Span<double> p = stackalloc double[3];
+            OrderStatistics.Percentiles(scratch, SummaryQuantiles, p);
+            return new NpvSummary(p[0], p[1], p[2], MeanOf(samples));
+        }
+        finally
+        {
+            ArrayPool<double>.Shared.Return(rented);
+        }
     }
 
     /// <summary>The mean of samples, summed in sample order (so the same samples give the same bits whatever produced them).</summary>
@@ -195,26 +206,12 @@ public sealed class ValuationResult
             npv[k] = new double[paths];
         }
 
-        var hashprice = new double[months][];
-        for (var m = 0; m < months; m++)
-        {
-            hashprice[m] = new double[paths];
-        }
-
         var miningSum = new Int128[sites * months];
         foreach (var b in ordered)
         {
             for (var k = 0; k < npv.Length; k++)
             {
                 Array.Copy(b.NpvUsd, k * b.PathCount, npv[k], b.FirstPath, b.PathCount);
-            }
-
-            for (var p = 0; p < b.PathCount; p++)
-            {
-                for (var m = 0; m < months; m++)
-                {
-                    hashprice[m][b.FirstPath + p] = b.HashpriceUsdPerPhDay[(p * months) + m];
-                }
             }
 
             for (var i = 0; i < miningSum.Length; i++)
@@ -258,14 +255,32 @@ public sealed class ValuationResult
             bands[q] = new double[months];
         }
 
+        // Month by month through one pooled row of the paths' hashprices (the selection reorders it).
         Span<double> band = stackalloc double[BandPercentiles.Length];
-        for (var m = 0; m < months; m++)
+        var rented = ArrayPool<double>.Shared.Rent(paths);
+        try
         {
-            OrderStatistics.Percentiles(hashprice[m], BandPercentiles, band);
-            for (var q = 0; q < bands.Length; q++)
+            var row = rented.AsSpan(0, paths);
+            for (var m = 0; m < months; m++)
             {
-                bands[q][m] = band[q];
+                foreach (var b in ordered)
+                {
+                    for (var p = 0; p < b.PathCount; p++)
+                    {
+                        row[b.FirstPath + p] = b.HashpriceUsdPerPhDay[(p * months) + m];
+                    }
+                }
+
+                OrderStatistics.Percentiles(row, BandPercentiles, band);
+                for (var q = 0; q < bands.Length; q++)
+                {
+                    bands[q][m] = band[q];
+                }
             }
+        }
+        finally
+        {
+            ArrayPool<double>.Shared.Return(rented);
         }
 
         return new ValuationResult(request, paths, npv, siteValues, portfolio, bands);
