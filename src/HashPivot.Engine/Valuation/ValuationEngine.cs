@@ -97,7 +97,7 @@ public static class ValuationEngine
         var months = request.Months;
         var strategies = Strategy.Count(request.Years);
         var market = new MarketPath(request);
-        market.Expected(request);
+        market.Expected();
         var lanes = SiteBlockValuation.LanesFor(1);
         var hashpriceByMonth = new double[months * lanes];
         var drawsByMonth = new double[months * lanes];
@@ -119,25 +119,55 @@ public static class ValuationEngine
     }
 }
 
-/// <summary>One path's market, month by month: BTC price (USD), network hashrate (PH/s), hashprice (USD/PH/day) and the power-month draw.</summary>
+/// <summary>One path's market, month by month: hashprice (USD/PH/day) and the power-month draw.</summary>
+/// <remarks>
+/// The network response runs in logs: ln hashprice = ln(144 · subsidy · (1 + fee share)) + ln BTC price − ln hashrate, and the response's
+/// ln(lagged hashprice ÷ hashcost) is then a difference, so a month costs one exponential instead of two and a logarithm. It is
+/// <see cref="NetworkResponse.Simulate(ReadOnlySpan{double}, double, double, NetworkTables, Span{double}, Span{double})"/> up to rounding.
+/// </remarks>
 internal sealed class MarketPath
 {
-    private readonly NetworkTables _tables;
+    private readonly int _lag;
+    private readonly double _response;
+    private readonly double _maxDecline;
+    private readonly double _maxGrowth;
+    private readonly double _logStartHashrate;
+    private readonly double _logStartHashprice;
+    private readonly double _logPriceStart;
+    private readonly double _driftPerMonth;
+    private readonly double[] _logHashcost;
+    private readonly double[] _logRewardUsdPerBtc; // ln(144 · subsidy · (1 + fee share)): BTC a day per PH/s of the whole network, × price
+    private readonly double[] _logShock; // the month's BTC log-price shock
+    private readonly double[] _logHashprice;
 
     public MarketPath(ValuationRequest request)
     {
         var months = request.Months;
-        _tables = request.Network.Tables(months, request.Height);
-        BtcPrice = new double[months];
-        HashratePhS = new double[months];
+        var network = request.Network;
+        var tables = network.Tables(months, request.Height);
+        _lag = network.LagMonths;
+        _response = network.ResponsePerMonth;
+        _maxDecline = network.MaxDeclinePerMonth;
+        _maxGrowth = network.MaxGrowthPerMonth;
+        _logStartHashrate = Math.Log(request.NetworkHashratePhS);
+        _logStartHashprice = Math.Max(Math.Log(network.Hashprice(request.BtcPriceUsd, tables.StartSubsidyBtc, request.NetworkHashratePhS)), LogFloor);
+        _logPriceStart = Math.Log(request.BtcPriceUsd);
+        _driftPerMonth = request.Price.DriftPerYear / 12;
+        _logHashcost = [.. tables.HashcostUsdPerPhDay.Select(cost => Math.Log(cost))];
+        _logRewardUsdPerBtc = [.. tables.SubsidyBtc.Select(subsidy => Math.Log(144 * subsidy * (1 + network.FeeShareOfSubsidy)))];
+        _logShock = new double[months];
+        _logHashprice = new double[months];
         Hashprice = new double[months];
         PowerDraw = new double[months];
         CalendarMonth = new int[months];
+        for (var m = 0; m < months; m++)
+        {
+            CalendarMonth[m] = ((request.StartCalendarMonth - 1 + m) % 12) + 1;
+        }
     }
 
-    public double[] BtcPrice { get; }
-
-    public double[] HashratePhS { get; }
+    // The response floors the lagged hashprice at 10⁻⁹ USD/PH/day (NetworkResponse.LogGrowth).
+    private static readonly double LogFloor = Math.Log(1e-9);
 
     public double[] Hashprice { get; }
 
@@ -148,34 +178,34 @@ internal sealed class MarketPath
     public void Draw(ValuationRequest request, PathRandom random)
     {
         var step = request.Price.VolatilityPerYear * Math.Sqrt(1.0 / 12);
-        for (var m = 0; m < BtcPrice.Length; m++)
+        for (var m = 0; m < _logShock.Length; m++)
         {
-            BtcPrice[m] = request.Price.VolatilityPerYear == 0 ? 0 : random.NextNormal() * step;
+            _logShock[m] = request.Price.VolatilityPerYear == 0 ? 0 : random.NextNormal() * step;
             PowerDraw[m] = random.NextUniform();
         }
 
-        Evolve(request);
+        Evolve();
     }
 
-    public void Expected(ValuationRequest request)
+    public void Expected()
     {
-        Array.Clear(BtcPrice);
+        Array.Clear(_logShock);
         Array.Clear(PowerDraw);
-        Evolve(request);
+        Evolve();
     }
 
-    // BtcPrice holds the month's shock on entry; the log price adds the monthly drift, the network answers the lagged hashprice.
-    private void Evolve(ValuationRequest request)
+    private void Evolve()
     {
-        var logPrice = Math.Log(request.BtcPriceUsd);
-        for (var m = 0; m < BtcPrice.Length; m++)
+        var logPrice = _logPriceStart;
+        var logHashrate = _logStartHashrate;
+        for (var m = 0; m < _logShock.Length; m++)
         {
-            logPrice += (request.Price.DriftPerYear / 12) + BtcPrice[m];
-            BtcPrice[m] = Math.Exp(logPrice);
-            CalendarMonth[m] = ((request.StartCalendarMonth - 1 + m) % 12) + 1;
+            logPrice += _driftPerMonth + _logShock[m];
+            var lagged = m - _lag >= 0 ? Math.Max(_logHashprice[m - _lag], LogFloor) : _logStartHashprice;
+            logHashrate += Math.Clamp(_response * (lagged - _logHashcost[m]), -_maxDecline, _maxGrowth);
+            _logHashprice[m] = _logRewardUsdPerBtc[m] + logPrice - logHashrate;
+            Hashprice[m] = Math.Exp(_logHashprice[m]);
         }
-
-        request.Network.Simulate(BtcPrice, request.BtcPriceUsd, request.NetworkHashratePhS, _tables, HashratePhS, Hashprice);
     }
 }
 

@@ -147,6 +147,27 @@ public class ValuationEngineTests
     }
 
     [Fact]
+    public void PathHashprice_IsTheNetworkResponsesScalarSimulation_UpToRounding()
+    {
+        // The valuation runs the network response in logs (one exponential a month); NetworkResponse.Simulate, checked against
+        // realised 2020–2025 hashrate in the data tests, runs it on prices. With no shocks the BTC price is P0·e^(drift·(m+1)/12).
+        var request = ValuationFixtures.Request(volatility: 0, years: 6) with { Price = new LogPriceModel(0.35, 0) };
+        var months = request.Months;
+        var prices = Enumerable.Range(0, months).Select(m => request.BtcPriceUsd * Math.Exp(0.35 * (m + 1) / 12)).ToArray();
+        var hashrate = new double[months];
+        var expected = new double[months];
+        request.Network.Simulate(prices, request.BtcPriceUsd, request.NetworkHashratePhS, request.Height, hashrate, expected);
+        var block = ValuationEngine.RunBlock(request, 0, 2);
+        for (var m = 0; m < months; m++)
+        {
+            Assert.Equal(expected[m], block.HashpriceUsdPerPhDay[m], 1e-10 * expected[m]);
+            Assert.Equal(expected[m], block.HashpriceUsdPerPhDay[months + m], 1e-10 * expected[m]);
+        }
+
+        Assert.True(hashrate[^1] > request.NetworkHashratePhS * 1.5, "a 35 %/yr BTC drift should draw hashrate in");
+    }
+
+    [Fact]
     public void FixedSum_IsTheSumOfEachValuesFixedPoint_EvenBeyondTheVectorRange()
     {
         var random = new Random(8);
