@@ -1,3 +1,5 @@
+using System.Numerics;
+
 namespace HashPivot.Engine.Valuation;
 
 /// <summary>
@@ -61,28 +63,99 @@ public static class OrderStatistics
         }
     }
 
-    // Hoare selection (median-of-three pivot): afterwards a[k] holds the k-th smallest, smaller-or-equal values before it, larger-or-equal after.
+    // Quickselect: afterwards a[k] holds the k-th smallest, smaller-or-equal values before it, larger-or-equal after. A branch-free
+    // Lomuto partition first (random NPVs make a partition's branches a coin toss); runs of equal values defeat it, so past a budget of
+    // rounds the rest goes to Hoare's partition, which splits ties evenly.
     private static void Select(Span<double> a, int k)
+    {
+        int lo = 0, hi = a.Length - 1;
+        var rounds = 2 * (BitOperations.Log2((uint)a.Length) + 2);
+        while (hi > lo)
+        {
+            if (--rounds < 0)
+            {
+                HoareSelect(a[lo..(hi + 1)], k - lo);
+                return;
+            }
+
+            var mid = lo + ((hi - lo) / 2);
+            MedianOfThree(a, lo, mid, hi);
+            var pivot = a[mid];
+            (a[mid], a[hi]) = (a[hi], a[mid]);
+            var store = lo;
+            for (var i = lo; i < hi; i++)
+            {
+                var x = a[i];
+                a[i] = a[store];
+                a[store] = x;
+                store += x < pivot ? 1 : 0;
+            }
+
+            (a[store], a[hi]) = (a[hi], a[store]);
+            if (k == store)
+            {
+                return;
+            }
+
+            if (store == lo)
+            {
+                // The pivot is the least value left (a constant strategy's NPVs do this every round): gather its equals behind it.
+                var equal = lo + 1;
+                for (var i = lo + 1; i <= hi; i++)
+                {
+                    var x = a[i];
+                    a[i] = a[equal];
+                    a[equal] = x;
+                    equal += x <= pivot ? 1 : 0;
+                }
+
+                if (k < equal)
+                {
+                    return;
+                }
+
+                lo = equal;
+                continue;
+            }
+
+            if (k < store)
+            {
+                hi = store - 1;
+            }
+            else
+            {
+                lo = store + 1;
+            }
+        }
+    }
+
+    // Orders a[lo], a[mid], a[hi] so that a[mid] is their median.
+    private static void MedianOfThree(Span<double> a, int lo, int mid, int hi)
+    {
+        if (a[mid] < a[lo])
+        {
+            (a[mid], a[lo]) = (a[lo], a[mid]);
+        }
+
+        if (a[hi] < a[lo])
+        {
+            (a[hi], a[lo]) = (a[lo], a[hi]);
+        }
+
+        if (a[hi] < a[mid])
+        {
+            (a[hi], a[mid]) = (a[mid], a[hi]);
+        }
+    }
+
+    // Hoare selection (median-of-three pivot).
+    private static void HoareSelect(Span<double> a, int k)
     {
         int lo = 0, hi = a.Length - 1;
         while (hi > lo)
         {
             var mid = lo + ((hi - lo) / 2);
-            if (a[mid] < a[lo])
-            {
-                (a[mid], a[lo]) = (a[lo], a[mid]);
-            }
-
-            if (a[hi] < a[lo])
-            {
-                (a[hi], a[lo]) = (a[lo], a[hi]);
-            }
-
-            if (a[hi] < a[mid])
-            {
-                (a[hi], a[mid]) = (a[mid], a[hi]);
-            }
-
+            MedianOfThree(a, lo, mid, hi);
             var pivot = a[mid];
             int i = lo, j = hi;
             while (i <= j)

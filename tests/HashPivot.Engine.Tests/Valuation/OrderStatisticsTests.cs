@@ -17,10 +17,19 @@ public class OrderStatisticsTests
         // The reference: sort, then type-7 interpolation (NpvSummary.Percentile, Hyndman & Fan 1996 definition 7).
         var random = new Random(seed);
         var quantiles = new[] { 0, 0.05, 0.25, 0.5, 0.75, 0.95, 1 };
-        for (var trial = 0; trial < 20; trial++)
+        for (var trial = 0; trial < 24; trial++)
         {
-            // Ties on purpose: a third of the trials draw from only five values.
-            var samples = Enumerable.Range(0, n).Select(_ => trial % 3 == 0 ? random.Next(5) : (random.NextDouble() - 0.3) * 1e8).ToArray();
+            // Ties on purpose: trials that draw from only five values, all-equal samples (a strategy whose NPV no path changes), sorted
+            // and reversed runs, and a constant with a few outliers.
+            var samples = (trial % 6) switch
+            {
+                0 => Enumerable.Range(0, n).Select(_ => (double)random.Next(5)).ToArray(),
+                1 => Enumerable.Repeat(-4.25e7, n).ToArray(),
+                2 => Enumerable.Range(0, n).Select(i => (double)i).ToArray(),
+                3 => Enumerable.Range(0, n).Select(i => (double)(n - i)).ToArray(),
+                4 => Enumerable.Range(0, n).Select(_ => random.NextDouble() < 0.02 ? random.NextDouble() * 1e9 : 7.5).ToArray(),
+                _ => Enumerable.Range(0, n).Select(_ => (random.NextDouble() - 0.3) * 1e8).ToArray(),
+            };
             var sorted = samples.Order().ToArray();
             var result = new double[quantiles.Length];
 
