@@ -15,12 +15,31 @@ public interface IValuationExecutor
 }
 
 /// <summary>Runs the valuation on this process's thread pool (<see cref="ValuationEngine.Run"/>).</summary>
+/// <remarks>
+/// A run alone spreads its blocks over every core. A run without progress (a synchronous request) that starts while other runs are
+/// active takes one block on one thread instead: the others already keep the cores busy, and splitting would only add scheduling and
+/// merging. The result is the same either way (any split merges bit for bit).
+/// </remarks>
 public sealed class InProcessValuationExecutor : IValuationExecutor
 {
+    private int _active;
+
     /// <inheritdoc/>
     public string Name => "in-process";
 
     /// <inheritdoc/>
     public Task<ValuationResult> RunAsync(ValuationRequest request, int paths, IProgress<int>? progress, CancellationToken cancellationToken) =>
-        Task.Run(() => ValuationEngine.Run(request, paths, progress is null ? null : progress.Report, cancellationToken: cancellationToken), cancellationToken);
+        Task.Run(() =>
+        {
+            var busy = Interlocked.Increment(ref _active) > 1;
+            try
+            {
+                var blockPaths = busy && progress is null ? Math.Max(1, paths) : ValuationEngine.DefaultBlockPaths;
+                return ValuationEngine.Run(request, paths, progress is null ? null : progress.Report, blockPaths, cancellationToken);
+            }
+            finally
+            {
+                Interlocked.Decrement(ref _active);
+            }
+        }, cancellationToken);
 }

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
 
 namespace HashPivot.Engine.Valuation;
 
@@ -220,7 +221,24 @@ internal sealed class ConversionPlan
 
     public required double[][] CloudPv { get; init; }
 
+    // Requests that differ only in their seed (a server valuing one portfolio again and again) share their sites: the plan, a few hundred
+    // cash-flow projections, is computed once for them. Keyed weakly by the sites list, checked element by element and by the terms.
+    private static readonly ConditionalWeakTable<IReadOnlyList<ValuationSite>, Memo> Memos = [];
+
     public static ConversionPlan For(ValuationRequest request)
+    {
+        if (Memos.TryGetValue(request.Sites, out var memo) && memo.Financing == request.Financing && memo.Years == request.Years
+            && memo.Sites.Length == request.Sites.Count && memo.Sites.Select((site, i) => ReferenceEquals(site, request.Sites[i])).All(same => same))
+        {
+            return memo.Plan;
+        }
+
+        var plan = Compute(request);
+        Memos.AddOrUpdate(request.Sites, new Memo([.. request.Sites], request.Financing, request.Years, plan));
+        return plan;
+    }
+
+    private static ConversionPlan Compute(ValuationRequest request)
     {
         var f = request.Financing;
         var months = request.Months;
@@ -238,4 +256,6 @@ internal sealed class ConversionPlan
             CloudPv = request.Sites.Select(s => Enumerable.Range(0, request.Years).Select(y => Pv(s.Cloud, y)).ToArray()).ToArray(),
         };
     }
+
+    private sealed record Memo(ValuationSite[] Sites, Financing Financing, int Years, ConversionPlan Plan);
 }

@@ -387,6 +387,25 @@ public abstract partial class StoreContractTests : IDisposable
     }
 
     [StoreFact]
+    public async Task SaveRun_ManyAtOnce_AllLand_AndARefusedWriteDoesNotHoldUpTheNext()
+    {
+        // A server saves runs from many requests at once: every one is stored whole, and a write that fails (a duplicate id) gives
+        // up its turn, so the writes after it still go through (a leaked turn would hang them).
+        var runs = Enumerable.Range(0, 32).Select(i => Run("value", 100 + i)).ToArray();
+        await Task.WhenAll(runs.Select(r => Task.Run(() => Store.SaveRunAsync(r))));
+        await Assert.ThrowsAsync<StoreException>(() => Store.SaveRunAsync(runs[0]));
+        var after = Run("value", 200);
+        await Store.SaveRunAsync(after);
+
+        var stored = await Store.ListRunsAsync("value");
+        Assert.Equal(runs.Select(r => r.Id).Append(after.Id).Order(), stored.Select(r => r.Id).Order());
+        foreach (var run in runs)
+        {
+            Assert.Equal(run, await Store.GetRunAsync(run.Id));
+        }
+    }
+
+    [StoreFact]
     public async Task ListRuns_ByKind_ReturnsOnlyThatKindNewestFirst()
     {
         var runs = new[] { Run("compare", 1), Run("dispatch", 2), Run("compare", 3), Run("compare", 2) };
