@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 
 namespace HashPivot.Engine.Valuation;
@@ -135,28 +136,30 @@ internal sealed class SiteBlockValuation : IDisposable
         var years = request.Years;
         var miningMw = Vector256.Create(site.MiningMw);
         Span<Vector256<double>> before = stackalloc Vector256<double>[years]; // discounted mining cash up to each start year, × mining MW
+        ref var mined = ref MemoryMarshal.GetArrayDataReference(_mined);
+        var row = (nuint)_lanes;
         var discounted = Vector256<double>.Zero;
-        var lastYear = Vector256<double>.Zero;
-        var y = 0;
-        for (var m = 0; m < months; m++)
+        var m = 0;
+        for (var y = 0; y < years; y++)
         {
-            // discounted[m] is the sum over months before m: record it where a conversion year starts.
-            for (; y < years && Math.Min(months, y * 12) == m; y++)
+            // The discounted sum of the months before the start year's first month, accumulated in month order.
+            for (var start = Math.Min(months, y * 12); m < start; m++)
             {
-                before[y] = miningMw * discounted;
+                discounted += Vector256.LoadUnsafe(ref mined, ((nuint)m * row) + (nuint)p) * Vector256.Create(_discountFactor[m]);
             }
 
-            var mined = Vector256.Create((ReadOnlySpan<double>)_mined.AsSpan((m * _lanes) + p, Lanes));
-            discounted += mined * Vector256.Create(_discountFactor[m]);
-            if (m >= months - 12)
-            {
-                lastYear += mined;
-            }
+            before[y] = miningMw * discounted;
         }
 
-        for (; y < years; y++)
+        for (; m < months; m++)
         {
-            before[y] = miningMw * discounted;
+            discounted += Vector256.LoadUnsafe(ref mined, ((nuint)m * row) + (nuint)p) * Vector256.Create(_discountFactor[m]);
+        }
+
+        var lastYear = Vector256<double>.Zero;
+        for (m = Math.Max(0, months - 12); m < months; m++)
+        {
+            lastYear += Vector256.LoadUnsafe(ref mined, ((nuint)m * row) + (nuint)p);
         }
 
         var mineTerminal = Vector256.Create(request.Financing.TerminalMultiple) * Vector256.Max(Vector256<double>.Zero, lastYear) * Vector256.Create(plan.HorizonFactor);
@@ -164,7 +167,7 @@ internal sealed class SiteBlockValuation : IDisposable
         Store(mine, npv, 0, stride, p);
         var share = Vector256.Create(request.HybridLeaseShare);
         var rest = Vector256.Create(1 - request.HybridLeaseShare);
-        for (y = 0; y < years; y++)
+        for (var y = 0; y < years; y++)
         {
             var lease = before[y] + Vector256.Create(site.ConvertibleMw * plan.LeasePv[s][y]);
             var cloud = before[y] + Vector256.Create(site.ConvertibleMw * plan.CloudPv[s][y]);

@@ -27,33 +27,31 @@ public static class ValuationEngine
         var months = request.Months;
         var strategies = Strategy.Count(request.Years);
         var sites = request.Sites.Count;
-        var npv = new double[sites * strategies * pathCount];
-        var hashprice = new double[pathCount * months];
+        var npv = GC.AllocateUninitializedArray<double>(sites * strategies * pathCount); // every element is written below
+        var hashprice = GC.AllocateUninitializedArray<double>(pathCount * months);
         var miningSum = new Int128[sites * months];
         var market = new MarketPath(request);
 
         // The site valuation reads the paths month-major ([month][lane], padding lanes at zero hashprice and draw). Pooled scratch: a
         // server runs many small valuations, and fresh arrays of this size would go to the large-object heap and its full collections.
         var lanes = SiteBlockValuation.LanesFor(pathCount);
+        var drawsRented = ArrayPool<double>.Shared.Rent(months * pathCount);
         var hashpriceRented = ArrayPool<double>.Shared.Rent(months * lanes);
-        var drawsRented = ArrayPool<double>.Shared.Rent(months * lanes);
+        var drawsByMonthRented = ArrayPool<double>.Shared.Rent(months * lanes);
         try
         {
-            var hashpriceByMonth = hashpriceRented.AsSpan(0, months * lanes);
-            var drawsByMonth = drawsRented.AsSpan(0, months * lanes);
-            hashpriceByMonth.Clear();
-            drawsByMonth.Clear();
+            var draws = drawsRented.AsSpan(0, months * pathCount);
             for (var p = 0; p < pathCount; p++)
             {
                 market.Draw(request, new PathRandom(request.Seed, firstPath + p));
                 market.Hashprice.CopyTo(hashprice.AsSpan(p * months, months));
-                for (var m = 0; m < months; m++)
-                {
-                    hashpriceByMonth[(m * lanes) + p] = market.Hashprice[m];
-                    drawsByMonth[(m * lanes) + p] = market.PowerDraw[m];
-                }
+                market.PowerDraw.CopyTo(draws.Slice(p * months, months));
             }
 
+            var hashpriceByMonth = hashpriceRented.AsSpan(0, months * lanes);
+            var drawsByMonth = drawsByMonthRented.AsSpan(0, months * lanes);
+            ToMonthMajor(hashprice, pathCount, months, lanes, hashpriceByMonth);
+            ToMonthMajor(draws, pathCount, months, lanes, drawsByMonth);
             using var valuation = new SiteBlockValuation(months, pathCount, plan.MonthlyFactor);
             for (var s = 0; s < sites; s++)
             {
@@ -63,11 +61,35 @@ public static class ValuationEngine
         }
         finally
         {
-            ArrayPool<double>.Shared.Return(hashpriceRented);
             ArrayPool<double>.Shared.Return(drawsRented);
+            ArrayPool<double>.Shared.Return(hashpriceRented);
+            ArrayPool<double>.Shared.Return(drawsByMonthRented);
         }
 
         return new ValuationBlock(firstPath, pathCount, sites, strategies, months, npv, hashprice, miningSum);
+    }
+
+    // [path][month] to [month][lane] in tiles of eight paths (one cache line of each month's row per tile), padding lanes at zero.
+    private static void ToMonthMajor(ReadOnlySpan<double> byPath, int paths, int months, int lanes, Span<double> byMonth)
+    {
+        const int Tile = 8;
+        for (var first = 0; first < paths; first += Tile)
+        {
+            var count = Math.Min(Tile, paths - first);
+            for (var m = 0; m < months; m++)
+            {
+                var row = byMonth.Slice((m * lanes) + first, count);
+                for (var j = 0; j < count; j++)
+                {
+                    row[j] = byPath[((first + j) * months) + m];
+                }
+            }
+        }
+
+        for (var m = 0; m < months; m++)
+        {
+            byMonth.Slice((m * lanes) + paths, lanes - paths).Clear();
+        }
     }
 
     /// <summary>Runs all <paramref name="paths"/> in blocks on the thread pool and merges them; <paramref name="progress"/> hears each finished block's path count.</summary>
