@@ -203,7 +203,7 @@ public sealed class ValuationResult
         var npv = new double[sites * strategies][];
         for (var k = 0; k < npv.Length; k++)
         {
-            npv[k] = new double[paths];
+            npv[k] = GC.AllocateUninitializedArray<double>(paths); // every path is copied in from its block below
         }
 
         var miningSum = new Int128[sites * months];
