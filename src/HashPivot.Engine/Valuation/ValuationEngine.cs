@@ -22,13 +22,16 @@ public static class ValuationEngine
     }
 
     // The conversions' present values do not depend on the path: a run computes them once for all its blocks.
-    private static ValuationBlock RunBlock(ValuationRequest request, ConversionPlan plan, int firstPath, int pathCount)
+    // With pooled output the block's arrays are rented (and may be longer than needed): only for a caller that merges and returns them.
+    private static ValuationBlock RunBlock(ValuationRequest request, ConversionPlan plan, int firstPath, int pathCount, bool pooledOutput = false)
     {
         var months = request.Months;
         var strategies = Strategy.Count(request.Years);
         var sites = request.Sites.Count;
-        var npv = GC.AllocateUninitializedArray<double>(sites * strategies * pathCount); // every element is written below
-        var hashprice = GC.AllocateUninitializedArray<double>(pathCount * months);
+        var npv = pooledOutput // every element is written below
+            ? ArrayPool<double>.Shared.Rent(sites * strategies * pathCount)
+            : GC.AllocateUninitializedArray<double>(sites * strategies * pathCount);
+        var hashprice = pooledOutput ? ArrayPool<double>.Shared.Rent(pathCount * months) : GC.AllocateUninitializedArray<double>(pathCount * months);
         var miningSum = new Int128[sites * months];
         var market = new MarketPath(request);
 
@@ -100,13 +103,26 @@ public static class ValuationEngine
         var count = (paths + blockPaths - 1) / blockPaths;
         var blocks = new ValuationBlock[count];
         var plan = ConversionPlan.For(request);
-        Parallel.For(0, count, new ParallelOptions { CancellationToken = cancellationToken }, b =>
+        try
         {
-            var first = b * blockPaths;
-            blocks[b] = RunBlock(request, plan, first, Math.Min(blockPaths, paths - first));
-            progress?.Invoke(blocks[b].PathCount);
-        });
-        return ValuationResult.Merge(request, blocks);
+            // The blocks live only until the merge has copied them: their arrays come from the pool and go back to it, so a server's
+            // stream of valuations does not churn the large-object heap.
+            Parallel.For(0, count, new ParallelOptions { CancellationToken = cancellationToken }, b =>
+            {
+                var first = b * blockPaths;
+                blocks[b] = RunBlock(request, plan, first, Math.Min(blockPaths, paths - first), pooledOutput: true);
+                progress?.Invoke(blocks[b].PathCount);
+            });
+            return ValuationResult.Merge(request, blocks);
+        }
+        finally
+        {
+            foreach (var block in blocks.Where(b => b is not null))
+            {
+                ArrayPool<double>.Shared.Return(block.NpvUsd);
+                ArrayPool<double>.Shared.Return(block.HashpriceUsdPerPhDay);
+            }
+        }
     }
 
     /// <summary>
