@@ -17,7 +17,8 @@ if (args is ["valuation-scale", var pathsText, ..])
 }
 
 // `valuation-request SITES PATHS` splits one server-sized valuation's CPU time into its phases: the paths (one block, one thread),
-// the merge (percentiles: a sort of every strategy's and every month's samples) and the whole run on the thread pool.
+// the merge (per-strategy arrays, means, the portfolio, hashprice bands by selection; strategy percentiles are computed when read)
+// and the whole run on the thread pool.
 if (args is ["valuation-request", var requestSites, var requestPaths])
 {
     var request = ValuationBenchmarks.Scale(int.Parse(requestSites, CultureInfo.InvariantCulture));

@@ -392,7 +392,8 @@ public abstract partial class StoreContractTests : IDisposable
         // A server saves runs from many requests at once: every one is stored whole, and a write that fails (a duplicate id) gives
         // up its turn, so the writes after it still go through (a leaked turn would hang them).
         var runs = Enumerable.Range(0, 32).Select(i => Run("value", 100 + i)).ToArray();
-        await Task.WhenAll(runs.Select(r => Task.Run(() => Store.SaveRunAsync(r))));
+        var store = Store; // opened once, before the concurrent saves
+        await Task.WhenAll(runs.Select(r => Task.Run(() => store.SaveRunAsync(r))));
         await Assert.ThrowsAsync<StoreException>(() => Store.SaveRunAsync(runs[0]));
         var after = Run("value", 200);
         await Store.SaveRunAsync(after);
