@@ -152,26 +152,12 @@ public sealed class PowerMonthLibrary
         }
 
         var blocks = _byCalendarMonth[calendarMonth - 1];
-        if (blocks.Length > 1)
-        {
-            for (var p = 0; p < paths; p++)
-            {
-                var block = blocks[Math.Min(blocks.Length - 1, (int)(draws[p] * blocks.Length))];
-                margins[p] = MarginPerMwUsd(block, hashpriceUsdPerPhDay[p] * usdPerMwhPerHashprice, scale);
-            }
-
-            return;
-        }
-
-        // Every draw picks the month's one block.
-        var only = blocks[0];
-        var prefix = _prefix[only];
-        var hours = HoursPerFlatMonth;
         var first = 0;
-        if (_sorted[only].Length == 1 && Vector256.IsHardwareAccelerated)
+        if (blocks.Length == 1 && _sorted[blocks[0]].Length == 1 && Vector256.IsHardwareAccelerated)
         {
             // One price: k is 0 or 1, so the margin is a compare and a select, the same IEEE operations per lane as the scalar formula.
-            var price = Vector256.Create(_sorted[only][0]);
+            var prefix = _prefix[blocks[0]];
+            var price = Vector256.Create(_sorted[blocks[0]][0]);
             var prefixBelow = Vector256.Create(prefix[1]);
             var toRevenue = Vector256.Create(usdPerMwhPerHashprice);
             var scaleV = Vector256.Create(scale);
@@ -181,17 +167,14 @@ public sealed class PowerMonthLibrary
                 var below = Vector256.LessThan(price, x);
                 var k = Vector256.ConditionalSelect(below, Vector256<double>.One, Vector256<double>.Zero);
                 var margin = scaleV * ((k * x) - Vector256.ConditionalSelect(below, prefixBelow, Vector256<double>.Zero));
-                (hours > 0 ? margin * Vector256.Create(hours) : margin).CopyTo(margins.Slice(first, 4));
+                (HoursPerFlatMonth > 0 ? margin * Vector256.Create(HoursPerFlatMonth) : margin).CopyTo(margins.Slice(first, 4));
             }
         }
 
-        var counter = _counters[only];
         for (var p = first; p < paths; p++)
         {
-            var x = hashpriceUsdPerPhDay[p] * usdPerMwhPerHashprice / scale;
-            var lo = counter.CountBelow(x);
-            var margin = scale * ((lo * x) - prefix[lo]);
-            margins[p] = hours > 0 ? margin * hours : margin;
+            var block = blocks.Length == 1 ? blocks[0] : blocks[Math.Min(blocks.Length - 1, (int)(draws[p] * blocks.Length))];
+            margins[p] = MarginPerMwUsd(block, hashpriceUsdPerPhDay[p] * usdPerMwhPerHashprice, scale);
         }
     }
 

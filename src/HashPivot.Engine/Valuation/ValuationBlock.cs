@@ -23,13 +23,7 @@ public sealed record ValuationBlock(
     public const double FixedUnitsPerUsd = 16_777_216; // 2^24: a path's cash of up to 10^12 USD still leaves 2^88 of headroom in the sum
 
     /// <summary>A USD amount in fixed-point units (rounded to nearest).</summary>
-    public static Int128 ToFixed(double usd)
-    {
-        var units = Math.Round(usd * FixedUnitsPerUsd);
-
-        // Within ±2⁶³ (±5.5·10¹¹ USD) through long: one instruction, where Int128's own conversion from double is a software routine.
-        return Math.Abs(units) < 9.2e18 ? (long)units : (Int128)units;
-    }
+    public static Int128 ToFixed(double usd) => (Int128)Math.Round(usd * FixedUnitsPerUsd);
 
     /// <summary>A fixed-point sum back in USD.</summary>
     public static double FromFixed(Int128 units) => (double)units / FixedUnitsPerUsd;

@@ -140,11 +140,8 @@ public static class ValuationEngine
         var lanes = SiteBlockValuation.LanesFor(1);
         var hashpriceByMonth = new double[months * lanes];
         var drawsByMonth = new double[months * lanes];
-        for (var m = 0; m < months; m++)
-        {
-            hashpriceByMonth[m * lanes] = market.Hashprice[m];
-            drawsByMonth[m * lanes] = market.PowerDraw[m];
-        }
+        ToMonthMajor(market.Hashprice, 1, months, lanes, hashpriceByMonth);
+        ToMonthMajor(market.PowerDraw, 1, months, lanes, drawsByMonth);
 
         using var valuation = new SiteBlockValuation(months, 1, plan.MonthlyFactor);
         var npv = new double[request.Sites.Count * strategies];
