@@ -9,10 +9,6 @@ public sealed class SqliteStore : SqlStore
     private const int SqliteConstraint = 19;
     private readonly string _connectionString;
 
-    // One writer of this store at a time, in arrival order. SQLite has one write lock per file, and Microsoft.Data.Sqlite answers a
-    // busy lock by sleeping 150 ms before it retries: concurrent saves (a server storing runs) would otherwise wait in 150 ms steps.
-    private readonly SemaphoreSlim _writer = new(1, 1);
-
     private SqliteStore(string path, IReadOnlyList<Migration> migrations)
         : base(SqlDialect.Sqlite, migrations)
     {
@@ -81,37 +77,9 @@ public sealed class SqliteStore : SqlStore
         return connection;
     }
 
-    // BEGIN IMMEDIATE: take the write lock at the start, so two writers queue instead of failing on upgrade. The in-process turn is held
-    // until the connection closes (every write disposes its connection right after its transaction).
-    private protected override async ValueTask<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken cancellationToken)
-    {
-        await _writer.WaitAsync(cancellationToken).ConfigureAwait(false);
-        var released = 0;
-        void ReleaseOnClose(object? sender, System.Data.StateChangeEventArgs e)
-        {
-            if (e.CurrentState == System.Data.ConnectionState.Closed && Interlocked.Exchange(ref released, 1) == 0)
-            {
-                connection.StateChange -= ReleaseOnClose;
-                _writer.Release();
-            }
-        }
-
-        connection.StateChange += ReleaseOnClose;
-        try
-        {
-            return ((SqliteConnection)connection).BeginTransaction(deferred: false);
-        }
-        catch
-        {
-            connection.StateChange -= ReleaseOnClose;
-            if (Interlocked.Exchange(ref released, 1) == 0)
-            {
-                _writer.Release();
-            }
-
-            throw;
-        }
-    }
+    // BEGIN IMMEDIATE: take the write lock at the start, so two writers queue instead of failing on upgrade.
+    private protected override ValueTask<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken cancellationToken) =>
+        ValueTask.FromResult<DbTransaction>(((SqliteConnection)connection).BeginTransaction(deferred: false));
 
     private protected override ValueTask<DbTransaction> BeginReadAsync(DbConnection connection, CancellationToken cancellationToken) =>
         ValueTask.FromResult<DbTransaction>(((SqliteConnection)connection).BeginTransaction(deferred: true));
