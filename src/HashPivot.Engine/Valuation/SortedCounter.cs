@@ -1,3 +1,4 @@
+using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
@@ -12,21 +13,36 @@ namespace HashPivot.Engine.Valuation;
 /// The values sit in chunks of <see cref="Chunk"/>, padded with +∞; the top level holds each chunk's last value. The count is
 /// (chunks whose last value is below x) × chunk + (values of the next chunk below x): exactly the binary search's lower bound, because
 /// both only compare with &lt;, so ties, ±∞ and NaN (nothing is below NaN) come out the same.
+/// <para>
+/// A threshold inside the central 98 % of the values (where a month's break-even prices fall) first goes through a bucket index:
+/// equal-width buckets, two per value, numbered by b(v) = ⌊(v − low) · buckets per unit⌋. Rounding keeps b monotone, so every value of
+/// a lower bucket than x's is below x and none of a higher one is: the count is the values before x's bucket plus one vector compare
+/// over the at most <see cref="Window"/> values in it. A bucket holding more (a run of equal prices) takes the two-level count.
+/// </para>
 /// </remarks>
 public sealed class SortedCounter
 {
     /// <summary>Values per chunk: four 256-bit vectors.</summary>
     public const int Chunk = 16;
 
+    /// <summary>Most values a bucket of the index may hold: two 256-bit vectors.</summary>
+    public const int Window = 8;
+
+    private const int MinIndexedLength = 64; // below this the two-level count is already a handful of compares
+    private const int BucketsPerValue = 2;
+
     private readonly double[] _padded;
     private readonly double[] _chunkLast;
+    private readonly int[]? _bucketStart; // [bucket] the values in lower buckets, or −1 when the bucket holds more than a window
+    private readonly double _indexLow;
+    private readonly double _bucketsPerUnit;
 
     /// <summary>A counter over <paramref name="ascending"/> (copied; must be sorted ascending, no NaN).</summary>
     public SortedCounter(ReadOnlySpan<double> ascending)
     {
         Length = ascending.Length;
         var chunks = Math.Max(1, (Length + Chunk - 1) / Chunk);
-        _padded = new double[chunks * Chunk];
+        _padded = new double[(chunks + 1) * Chunk]; // a whole chunk of +∞ beyond the values: a window read from any count stays inside
         _padded.AsSpan().Fill(double.PositiveInfinity);
         ascending.CopyTo(_padded);
         _chunkLast = new double[(chunks + Chunk - 1) / Chunk * Chunk]; // whole groups of four vectors
@@ -35,6 +51,54 @@ public sealed class SortedCounter
         {
             _chunkLast[c] = _padded[(c * Chunk) + Chunk - 1];
         }
+
+        if (Length >= MinIndexedLength)
+        {
+            (_bucketStart, _indexLow, _bucketsPerUnit) = BuildIndex(ascending);
+        }
+    }
+
+    // The central range runs from the value at 1 % to the one at 99 %, so a few price spikes do not stretch every bucket.
+    private static (int[]? Starts, double Low, double PerUnit) BuildIndex(ReadOnlySpan<double> ascending)
+    {
+        var n = ascending.Length;
+        var low = ascending[n / 100];
+        var high = ascending[n - 1 - (n / 100)];
+        var buckets = n * BucketsPerValue;
+        var perUnit = buckets / (high - low);
+        if (!double.IsFinite(low) || !double.IsFinite(high) || !(high > low) || !double.IsFinite(perUnit))
+        {
+            return (null, 0, 0);
+        }
+
+        // Count each bucket's values with the query's own arithmetic, then turn the counts into starts.
+        var starts = new int[buckets + 1];
+        var below = 0;
+        foreach (var v in ascending)
+        {
+            var position = (v - low) * perUnit;
+            if (position < 0)
+            {
+                below++;
+            }
+            else if (position < buckets)
+            {
+                starts[unchecked((int)position) + 1]++;
+            }
+        }
+
+        starts[0] = below;
+        for (var b = 0; b < buckets; b++)
+        {
+            var size = starts[b + 1];
+            starts[b + 1] = starts[b] + size; // starts[b] is still unmarked here
+            if (size > Window)
+            {
+                starts[b] = -1;
+            }
+        }
+
+        return (starts, low, perUnit);
     }
 
     /// <summary>Values held.</summary>
@@ -43,6 +107,22 @@ public sealed class SortedCounter
     /// <summary>How many values are below <paramref name="x"/> (&lt;, not ≤): the index of the first value ≥ x.</summary>
     public int CountBelow(double x)
     {
+        if (_bucketStart is { } starts && Vector256.IsHardwareAccelerated)
+        {
+            var position = (x - _indexLow) * _bucketsPerUnit;
+            if (position >= 0 && position < starts.Length - 1) // false for NaN and ±∞
+            {
+                var first = starts[unchecked((int)position)];
+                if (first >= 0)
+                {
+                    var limit = Vector256.Create(x);
+                    ref var window = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_padded), first);
+                    return first + BitOperations.PopCount(Vector256.LessThan(Vector256.LoadUnsafe(ref window), limit).ExtractMostSignificantBits())
+                        + BitOperations.PopCount(Vector256.LessThan(Vector256.LoadUnsafe(ref window, 4), limit).ExtractMostSignificantBits());
+                }
+            }
+        }
+
         if (!Vector256.IsHardwareAccelerated)
         {
             return BinarySearch(x);

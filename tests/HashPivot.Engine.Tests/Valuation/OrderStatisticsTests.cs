@@ -42,6 +42,47 @@ public class OrderStatisticsTests
         }
     }
 
+    [Theory]
+    [InlineData(256, 21)]
+    [InlineData(257, 22)]
+    [InlineData(1000, 23)]
+    [InlineData(4096, 24)]
+    public void Selection_GivesTheSortedType7Percentiles_BitForBit_OnSpreadSamples(int n, int seed)
+    {
+        // Samples as the valuation meets them and at their extremes: log-normal hashprices, NPVs of both signs with signed zeros, a few
+        // infinities and far outliers, and values a few ulps apart. The reference is the sorted type-7 percentile, as above.
+        var random = new Random(seed);
+        double Normal() => Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble());
+        var quantiles = new[] { 0, 0.01, 0.05, 0.25, 0.5, 0.75, 0.95, 0.99, 1 };
+        for (var trial = 0; trial < 20; trial++)
+        {
+            var samples = (trial % 5) switch
+            {
+                0 => Enumerable.Range(0, n).Select(_ => 55 * Math.Exp(0.8 * Normal())).ToArray(),
+                1 => Enumerable.Range(0, n).Select(_ => random.Next(20) == 0 ? (random.Next(2) == 0 ? 0.0 : -0.0) : 4e7 * Normal()).ToArray(),
+                2 => Enumerable.Range(0, n).Select(_ => random.Next(100) switch
+                {
+                    0 => double.PositiveInfinity,
+                    1 => double.NegativeInfinity,
+                    2 => 1e-300,
+                    3 => -1e300,
+                    _ => 1e6 + (1e5 * Normal()),
+                }).ToArray(),
+                3 => Enumerable.Range(0, n).Select(_ => 1e-9 * Math.Exp(3 * Normal())).ToArray(),
+                _ => Enumerable.Range(0, n).Select(_ => random.Next(2) == 0 ? 123.456 + (random.Next(400) * 1e-13) : -7e5 * random.NextDouble()).ToArray(),
+            };
+            var sorted = samples.Order().ToArray();
+            var result = new double[quantiles.Length];
+
+            OrderStatistics.Percentiles(samples.ToArray(), quantiles, result);
+
+            for (var q = 0; q < quantiles.Length; q++)
+            {
+                Assert.Equal(NpvSummary.Percentile(sorted, quantiles[q]), result[q]);
+            }
+        }
+    }
+
     [Fact]
     public void Summary_MeanIsOfTheSamples_AndPercentilesOfTheirOrder()
     {

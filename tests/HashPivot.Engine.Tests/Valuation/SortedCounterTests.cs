@@ -32,4 +32,38 @@ public class SortedCounterTests
             }
         }
     }
+
+    [Fact]
+    public void CountBelow_EqualsAPlainCount_OnSpikyPriceMonthsProbedAtEveryValueAndItsNeighbours()
+    {
+        // Hour prices like a merchant month (a dense body, ties at round prices, rare negative hours and spikes to thousands): the thresholds
+        // land in the bucket index, and probing each value, the next double either side and bucket-edge-like values checks its walk to the
+        // exact lower bound. The reference is a plain count.
+        var random = new Random(23);
+        foreach (var length in new[] { 64, 65, 100, 672, 744, 1490 })
+        {
+            for (var trial = 0; trial < 5; trial++)
+            {
+                var values = Enumerable.Range(0, length).Select(_ => random.NextDouble() switch
+                {
+                    < 0.02 => -20 * random.NextDouble(),
+                    < 0.04 => 200 + (4_800 * random.NextDouble()),
+                    < 0.30 => Math.Round(20 + (40 * random.NextDouble())),
+                    _ => 18 + (50 * random.NextDouble() * random.NextDouble()),
+                }).Order().ToArray();
+                var counter = new SortedCounter(values);
+                // The index's bucket edges (central 1 %–99 % range, two buckets a value) and the doubles beside them.
+                var (low, high) = (values[length / 100], values[length - 1 - (length / 100)]);
+                var perUnit = 2 * length / (high - low);
+                var edges = Enumerable.Range(0, (2 * length) + 1).Select(b => low + (b / perUnit));
+                var probes = values.Concat(edges).SelectMany(v => new[] { v, Math.BitDecrement(v), Math.BitIncrement(v) })
+                    .Concat(Enumerable.Range(0, 400).Select(i => -25 + (i * 0.25)))
+                    .Concat([double.NaN, double.NegativeInfinity, double.PositiveInfinity, values[0], values[^1]]);
+                foreach (var x in probes)
+                {
+                    Assert.Equal(values.Count(v => v < x), counter.CountBelow(x));
+                }
+            }
+        }
+    }
 }
