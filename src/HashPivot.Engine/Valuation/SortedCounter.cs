@@ -14,10 +14,11 @@ namespace HashPivot.Engine.Valuation;
 /// (chunks whose last value is below x) × chunk + (values of the next chunk below x): exactly the binary search's lower bound, because
 /// both only compare with &lt;, so ties, ±∞ and NaN (nothing is below NaN) come out the same.
 /// <para>
-/// A threshold inside the central 98 % of the values (where a month's break-even prices fall) first goes through a bucket index:
-/// equal-width buckets, two per value, numbered by b(v) = ⌊(v − low) · buckets per unit⌋. Rounding keeps b monotone, so every value of
-/// a lower bucket than x's is below x and none of a higher one is: the count is the values before x's bucket plus one vector compare
-/// over the at most <see cref="Window"/> values in it. A bucket holding more (a run of equal prices) takes the two-level count.
+/// A threshold first goes through a bucket index: equal-width buckets, two per value, over the central 98 % of the values (at most
+/// seven values are left out at either end, and those form one slot below and one above), numbered by s(v) = ⌊(v − low) · buckets per
+/// unit⌋ + 1 clamped to the slots. Rounding keeps s non-decreasing, so every value of a lower slot than x's is below x and none of a
+/// higher one is: the count is the values before x's slot plus one vector compare over the at most <see cref="Window"/> values in it.
+/// A slot holding more (a run of equal prices) takes the two-level count.
 /// </para>
 /// </remarks>
 public sealed class SortedCounter
@@ -58,12 +59,14 @@ public sealed class SortedCounter
         }
     }
 
-    // The central range runs from the value at 1 % to the one at 99 %, so a few price spikes do not stretch every bucket.
+    // The central range runs from the value at 1 % to the one at 99 % (at most Window − 1 values in from either end), so a few price
+    // spikes do not stretch every bucket and the values beyond either end still fit in one window.
     private static (int[]? Starts, double Low, double PerUnit) BuildIndex(ReadOnlySpan<double> ascending)
     {
         var n = ascending.Length;
-        var low = ascending[n / 100];
-        var high = ascending[n - 1 - (n / 100)];
+        var tail = Math.Min(n / 100, Window - 1);
+        var low = ascending[tail];
+        var high = ascending[n - 1 - tail];
         var buckets = n * BucketsPerValue;
         var perUnit = buckets / (high - low);
         if (!double.IsFinite(low) || !double.IsFinite(high) || !(high > low) || !double.IsFinite(perUnit))
@@ -71,34 +74,33 @@ public sealed class SortedCounter
             return (null, 0, 0);
         }
 
-        // Count each bucket's values with the query's own arithmetic, then turn the counts into starts.
-        var starts = new int[buckets + 1];
-        var below = 0;
+        // Count each slot's values with the query's own arithmetic, then turn the counts into starts.
+        var starts = new int[buckets + 3];
         foreach (var v in ascending)
         {
-            var position = (v - low) * perUnit;
-            if (position < 0)
-            {
-                below++;
-            }
-            else if (position < buckets)
-            {
-                starts[unchecked((int)position) + 1]++;
-            }
+            starts[Slot(v, low, perUnit, buckets) + 1]++;
         }
 
-        starts[0] = below;
-        for (var b = 0; b < buckets; b++)
+        for (var slot = 0; slot < buckets + 2; slot++)
         {
-            var size = starts[b + 1];
-            starts[b + 1] = starts[b] + size; // starts[b] is still unmarked here
+            var size = starts[slot + 1];
+            starts[slot + 1] = starts[slot] + size; // starts[slot] is still unmarked here
             if (size > Window)
             {
-                starts[b] = -1;
+                starts[slot] = -1;
             }
         }
 
         return (starts, low, perUnit);
+    }
+
+    // Slot 0 below the range, 1..buckets its buckets, buckets + 1 above it: a non-decreasing function of v (x ≤ y gives slot(x) ≤ slot(y)
+    // under rounding too), which is all the count needs. Not for NaN.
+    // The clamp is two native min/max instructions: a branch there mispredicts whenever break-even prices straddle the range's end.
+    private static int Slot(double v, double low, double perUnit, int buckets)
+    {
+        var position = Vector128.CreateScalarUnsafe(((v - low) * perUnit) + 1);
+        return unchecked((int)Vector128.MinNative(Vector128.MaxNative(position, Vector128<double>.Zero), Vector128.CreateScalarUnsafe((double)(buckets + 1))).ToScalar());
     }
 
     /// <summary>Values held.</summary>
@@ -107,19 +109,15 @@ public sealed class SortedCounter
     /// <summary>How many values are below <paramref name="x"/> (&lt;, not ≤): the index of the first value ≥ x.</summary>
     public int CountBelow(double x)
     {
-        if (_bucketStart is { } starts && Vector256.IsHardwareAccelerated)
+        if (_bucketStart is { } starts && !double.IsNaN(x) && Vector256.IsHardwareAccelerated)
         {
-            var position = (x - _indexLow) * _bucketsPerUnit;
-            if (position >= 0 && position < starts.Length - 1) // false for NaN and ±∞
+            var first = starts[Slot(x, _indexLow, _bucketsPerUnit, starts.Length - 3)];
+            if (first >= 0)
             {
-                var first = starts[unchecked((int)position)];
-                if (first >= 0)
-                {
-                    var limit = Vector256.Create(x);
-                    ref var window = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_padded), first);
-                    return first + BitOperations.PopCount(Vector256.LessThan(Vector256.LoadUnsafe(ref window), limit).ExtractMostSignificantBits())
-                        + BitOperations.PopCount(Vector256.LessThan(Vector256.LoadUnsafe(ref window, 4), limit).ExtractMostSignificantBits());
-                }
+                var limit = Vector256.Create(x);
+                ref var window = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_padded), first);
+                return first + BitOperations.PopCount(Vector256.LessThan(Vector256.LoadUnsafe(ref window), limit).ExtractMostSignificantBits())
+                    + BitOperations.PopCount(Vector256.LessThan(Vector256.LoadUnsafe(ref window, 4), limit).ExtractMostSignificantBits());
             }
         }
 

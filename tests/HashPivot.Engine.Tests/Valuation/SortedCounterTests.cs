@@ -52,8 +52,10 @@ public class SortedCounterTests
                     _ => 18 + (50 * random.NextDouble() * random.NextDouble()),
                 }).Order().ToArray();
                 var counter = new SortedCounter(values);
-                // The index's bucket edges (central 1 %–99 % range, two buckets a value) and the doubles beside them.
-                var (low, high) = (values[length / 100], values[length - 1 - (length / 100)]);
+                // The index's bucket edges (central 1 %–99 % range, at most seven values in from either end, two buckets a value) and the
+                // doubles beside them.
+                var tail = Math.Min(length / 100, 7);
+                var (low, high) = (values[tail], values[length - 1 - tail]);
                 var perUnit = 2 * length / (high - low);
                 var edges = Enumerable.Range(0, (2 * length) + 1).Select(b => low + (b / perUnit));
                 var probes = values.Concat(edges).SelectMany(v => new[] { v, Math.BitDecrement(v), Math.BitIncrement(v) })
