@@ -60,6 +60,7 @@ public sealed record NpvSummary(double P5Usd, double P50Usd, double P95Usd, doub
 public sealed record StrategyValue
 {
     private readonly double[]? _samplesUsd;
+    private readonly SampleLease? _lease;
     private NpvSummary? _npv;
 
     /// <summary>A strategy with its summary already known.</summary>
@@ -73,10 +74,17 @@ public sealed record StrategyValue
 
     /// <summary>A strategy from its per-path NPVs (USD), kept by reference and not changed: the mean now, the percentiles on first use.</summary>
     public StrategyValue(Strategy strategy, double[] samplesUsd)
+        : this(strategy, samplesUsd, null)
+    {
+    }
+
+    // Samples a merged result owns: once it recycles them, percentiles not yet read can no longer be computed.
+    internal StrategyValue(Strategy strategy, double[] samplesUsd, SampleLease? lease)
     {
         ArgumentNullException.ThrowIfNull(samplesUsd);
         Strategy = strategy;
         _samplesUsd = samplesUsd;
+        _lease = lease;
         MeanUsd = NpvSummary.MeanOf(samplesUsd);
     }
 
@@ -87,7 +95,8 @@ public sealed record StrategyValue
     public double MeanUsd { get; }
 
     /// <summary>Percentiles and mean of the NPV (USD).</summary>
-    public NpvSummary Npv => _npv ??= NpvSummary.Of(_samplesUsd!); // a race computes the same value twice, harmlessly
+    /// <exception cref="InvalidOperationException">First read after the result that owns the samples recycled them.</exception>
+    public NpvSummary Npv => _npv ??= NpvSummary.Of(SampleLease.Check(_lease, _samplesUsd!)); // a race computes the same value twice, harmlessly
 
     /// <summary>Equal when the strategy and its summary are equal, however each was made.</summary>
     public bool Equals(StrategyValue? other) => other is not null && Strategy == other.Strategy && Npv == other.Npv;
@@ -113,11 +122,16 @@ public sealed record SiteValuation(
 /// <summary>The merged valuation of all paths: per site, the portfolio (each site on its best strategy), and hashprice percentiles by month.</summary>
 public sealed class ValuationResult
 {
-    private ValuationResult(ValuationRequest request, int paths, double[][] npv, IReadOnlyList<SiteValuation> sites, double[] portfolio, double[][] hashpriceBands)
+    private readonly double[][] _npvBySiteStrategy;
+    private readonly SampleLease? _lease; // set when the NPV arrays came from the pool and may go back to it
+
+    private ValuationResult(ValuationRequest request, int paths, double[][] npv, IReadOnlyList<SiteValuation> sites, double[] portfolio, double[][] hashpriceBands,
+        SampleLease? lease = null)
     {
         Request = request;
         Paths = paths;
-        NpvBySiteStrategy = npv;
+        _npvBySiteStrategy = npv;
+        _lease = lease;
         Sites = sites;
         PortfolioNpvUsd = portfolio;
         HashpriceBands = hashpriceBands;
@@ -153,7 +167,21 @@ public sealed class ValuationResult
     public int Paths { get; }
 
     /// <summary>NPV samples (USD) per [site × strategies + strategy][path], for the planner and histograms.</summary>
-    public double[][] NpvBySiteStrategy { get; }
+    /// <exception cref="InvalidOperationException">Read after <see cref="RecycleSamples"/>.</exception>
+    public double[][] NpvBySiteStrategy => SampleLease.Check(_lease, _npvBySiteStrategy);
+
+    /// <summary>
+    /// Hands the per-path NPV arrays back for reuse by later valuations, for a caller that has read all it needs (a server request that
+    /// has built its document): afterwards <see cref="NpvBySiteStrategy"/> and any strategy percentile not yet read throw. Results not
+    /// made by <see cref="Merge"/> keep their arrays; a second call does nothing.
+    /// </summary>
+    public void RecycleSamples()
+    {
+        if (_lease?.End() == true)
+        {
+            NpvSetPool.Return(_npvBySiteStrategy);
+        }
+    }
 
     /// <summary>Per-site valuations.</summary>
     public IReadOnlyList<SiteValuation> Sites { get; }
@@ -200,11 +228,8 @@ public sealed class ValuationResult
         var sites = request.Sites.Count;
         var strategies = Strategy.Count(request.Years);
         var months = request.Months;
-        var npv = new double[sites * strategies][];
-        for (var k = 0; k < npv.Length; k++)
-        {
-            npv[k] = GC.AllocateUninitializedArray<double>(paths); // every path is copied in from its block below
-        }
+        var npv = NpvSetPool.Rent(sites * strategies, paths); // every path is copied in from its block below
+        var lease = new SampleLease();
 
         var miningSum = new Int128[sites * months];
         foreach (var b in ordered)
@@ -230,7 +255,7 @@ public sealed class ValuationResult
         var portfolio = new double[paths];
         for (var s = 0; s < sites; s++)
         {
-            var values = Enumerable.Range(0, strategies).Select(k => new StrategyValue(Strategy.At(k, request.Years), npv[(s * strategies) + k])).ToList();
+            var values = Enumerable.Range(0, strategies).Select(k => new StrategyValue(Strategy.At(k, request.Years), npv[(s * strategies) + k], lease)).ToList();
             var best = values.MaxBy(v => v.MeanUsd)!.Strategy;
             var bestConversion = values.Skip(1).MaxBy(v => v.MeanUsd)!.Strategy;
             var bestIndex = Strategy.IndexOf(best.Kind, best.Year, request.Years);
@@ -283,7 +308,7 @@ public sealed class ValuationResult
             ArrayPool<double>.Shared.Return(rented);
         }
 
-        return new ValuationResult(request, paths, npv, siteValues, portfolio, bands);
+        return new ValuationResult(request, paths, npv, siteValues, portfolio, bands, lease);
     }
 
     // Converting instead of mining, on mean flows: the conversion's equity flows on the converted MW less the mining it gives up.
@@ -310,4 +335,18 @@ public sealed class ValuationResult
         var start = conversion.Year * 12;
         return (Finance.Irr(delta.AsSpan(start), terminal), Finance.PaybackMonths(delta.AsSpan(start)));
     }
+}
+
+/// <summary>Whether a merged result still owns its per-path NPV arrays (they may be recycled once, after which reading them throws).</summary>
+internal sealed class SampleLease
+{
+    private int _ended;
+
+    /// <summary>Ends the lease; true for the one call that ended it.</summary>
+    public bool End() => Interlocked.Exchange(ref _ended, 1) == 0;
+
+    /// <summary><paramref name="samples"/>, unless <paramref name="lease"/> has ended.</summary>
+    public static T Check<T>(SampleLease? lease, T samples) => lease is null || Volatile.Read(ref lease._ended) == 0
+        ? samples
+        : throw new InvalidOperationException("the valuation's per-path NPVs were recycled (RecycleSamples); read them before recycling");
 }

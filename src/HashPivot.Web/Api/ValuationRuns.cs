@@ -107,7 +107,10 @@ internal sealed class ValuationRuns(IValuationExecutor executor, ValuationInputC
         CancellationToken cancellationToken, Func<bool>? commit = null)
     {
         ArgumentNullException.ThrowIfNull(store);
-        var (document, _, inputsJson) = await ValueAsync(store, record, request, progress, cancellationToken);
+        var (document, result, inputsJson) = await ValueAsync(store, record, request, progress, cancellationToken);
+
+        // The document holds all the run keeps: the per-path NPVs (a few MB) go back to the pool for the next valuation.
+        result.RecycleSamples();
         if (commit is not null && !commit())
         {
             return null;

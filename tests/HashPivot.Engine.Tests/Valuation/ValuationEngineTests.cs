@@ -37,6 +37,33 @@ public class ValuationEngineTests
         Assert.NotEqual(a.NpvBySiteStrategy[0], c.NpvBySiteStrategy[0]);
     }
 
+    [Fact]
+    public void RecycledSamples_AreRefusedAfterwards_AndReusedArraysGiveTheSameResults()
+    {
+        // A server recycles each result's per-path NPVs once its document is built; a later valuation of the same shape fills the reused
+        // arrays. The reference is the first valuation's own samples, copied before recycling. 317 paths: a shape no other test uses, so
+        // the pool's one set of it passes from run to run here.
+        const int Paths = 317;
+        var first = ValuationEngine.Run(ValuationFixtures.Request(seed: 11), Paths);
+        var expected = first.NpvBySiteStrategy.Select(x => x.ToArray()).ToArray();
+        var readBefore = first.Sites[0].Strategies[0].Npv;
+        var unread = first.Sites[0].Strategies[^1];
+        var arrays = first.NpvBySiteStrategy.ToHashSet();
+
+        first.RecycleSamples();
+        first.RecycleSamples(); // a second call does nothing
+
+        Assert.Throws<InvalidOperationException>(() => first.NpvBySiteStrategy);
+        Assert.Throws<InvalidOperationException>(() => unread.Npv);
+        Assert.Equal(readBefore, first.Sites[0].Strategies[0].Npv); // read before recycling: kept
+        var other = ValuationEngine.Run(ValuationFixtures.Request(seed: 12), Paths);
+        Assert.All(other.NpvBySiteStrategy, a => Assert.Contains(a, arrays)); // the first run's arrays, refilled
+        other.RecycleSamples();
+        var again = ValuationEngine.Run(ValuationFixtures.Request(seed: 11), Paths);
+        Assert.All(again.NpvBySiteStrategy, a => Assert.Contains(a, arrays));
+        Assert.Equal(expected.SelectMany(x => x), again.NpvBySiteStrategy.SelectMany(x => x));
+    }
+
     [Theory]
     [InlineData(1)]
     [InlineData(7)]
