@@ -36,6 +36,11 @@ public sealed class ValuationApiTests(ServerFactory server) : IClassFixture<Serv
         Assert.Equal("value", run.GetProperty("kind").GetString());
         Assert.Equal(3, run.GetProperty("seed").GetInt64());
         Assert.Equal(result.GetProperty("input_hash").GetString(), run.GetProperty("input_hash").GetString());
+
+        // The response sends the stored document's own bytes: the same JSON as the run, a JSON content type, two keys.
+        Assert.Equal(run.GetProperty("results").GetRawText(), result.GetRawText());
+        Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(["run_id", "result"], body.EnumerateObject().Select(p => p.Name));
     }
 
     [Fact]

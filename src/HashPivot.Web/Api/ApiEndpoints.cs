@@ -48,7 +48,7 @@ internal static class ApiEndpoints
             var body = await ApiJson.ReadAsync<ValueRequest>(request);
             ValuationRuns.Check(body);
             return await w.Store.GetPortfolioAsync(id, ct) is { } record
-                ? Results.Ok(await valuations.RunAsync(w.Store, record, body, null, ct))
+                ? (await valuations.RunAsync(w.Store, record, body, null, ct))!.ToHttpResult() // no commit check: a synchronous run always stores
                 : NotFound("portfolio", id);
         })
             .RequireAuthorization(Auth.Editor).Accepts<ValueRequest>("application/json").Produces<ValueRunResult>()

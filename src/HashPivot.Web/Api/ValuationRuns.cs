@@ -22,7 +22,30 @@ public sealed class ValueRequest
 }
 
 /// <summary>A stored valuation run: its id and the document <c>hashpivot value --json</c> prints for the same inputs.</summary>
-public sealed record ValueRunResult(string RunId, ValueDocument Result);
+public sealed record ValueRunResult(string RunId, ValueDocument Result)
+{
+    /// <summary>The document as stored (the API's JSON, UTF-8): the response sends these bytes instead of serialising the document again.</summary>
+    internal byte[]? ResultUtf8 { get; init; }
+
+    /// <summary>The response body <c>{"run_id": ..., "result": ...}</c>, as the API's JSON options would write this record, from the stored bytes.</summary>
+    internal IResult ToHttpResult() => ResultUtf8 is { } utf8 ? new StoredJsonResult(RunId, utf8) : Results.Ok(this);
+
+    private sealed class StoredJsonResult(string runId, byte[] resultUtf8) : IResult
+    {
+        public async Task ExecuteAsync(HttpContext httpContext)
+        {
+            httpContext.Response.StatusCode = StatusCodes.Status200OK;
+            httpContext.Response.ContentType = "application/json; charset=utf-8";
+            await using var writer = new Utf8JsonWriter(httpContext.Response.BodyWriter);
+            writer.WriteStartObject();
+            writer.WriteString(ApiJson.Options.PropertyNamingPolicy!.ConvertName(nameof(RunId)), runId);
+            writer.WritePropertyName(ApiJson.Options.PropertyNamingPolicy.ConvertName(nameof(Result)));
+            writer.WriteRawValue(resultUtf8, skipInputValidation: true); // written by the serializer just before
+            writer.WriteEndObject();
+            await writer.FlushAsync(httpContext.RequestAborted);
+        }
+    }
+}
 
 /// <summary>
 /// Values a workspace portfolio as the CLI does, on the configured <see cref="IValuationExecutor"/>, and keeps the run (inputs, input hash,
@@ -116,11 +139,12 @@ internal sealed class ValuationRuns(IValuationExecutor executor, ValuationInputC
             return null;
         }
 
-        var run = RunRecord.Create(Kind, DateTimeOffset.UtcNow, inputsJson, JsonSerializer.Serialize(document, ApiJson.Options), request.Seed);
+        var resultUtf8 = JsonSerializer.SerializeToUtf8Bytes(document, ApiJson.Options);
+        var run = RunRecord.Create(Kind, DateTimeOffset.UtcNow, inputsJson, System.Text.Encoding.UTF8.GetString(resultUtf8), request.Seed);
 
         // Once committing, the run is saved whole even if the caller goes away: no half-decided job.
         await store.SaveRunAsync(run, commit is null ? cancellationToken : CancellationToken.None);
-        return new ValueRunResult(run.Id, document);
+        return new ValueRunResult(run.Id, document) { ResultUtf8 = resultUtf8 };
     }
 }
 
