@@ -171,12 +171,31 @@ public sealed class PowerMonthLibrary
             }
         }
 
+        else if (HoursPerFlatMonth == 0 && Vector256.IsHardwareAccelerated)
+        {
+            // An hourly library: the break-evens and the margins four paths a vector, the counts and prefix sums looked up per lane.
+            var toRevenue = Vector256.Create(usdPerMwhPerHashprice);
+            var scaleV = Vector256.Create(scale);
+            for (; first + 4 <= paths; first += 4)
+            {
+                var x = Vector256.Create(hashpriceUsdPerPhDay.Slice(first, 4)) * toRevenue / scaleV;
+                int b0 = BlockOf(blocks, draws[first]), b1 = BlockOf(blocks, draws[first + 1]), b2 = BlockOf(blocks, draws[first + 2]), b3 = BlockOf(blocks, draws[first + 3]);
+                int k0 = _counters[b0].CountBelow(x.GetElement(0)), k1 = _counters[b1].CountBelow(x.GetElement(1)),
+                    k2 = _counters[b2].CountBelow(x.GetElement(2)), k3 = _counters[b3].CountBelow(x.GetElement(3));
+                var counts = Vector256.Create(k0, k1, k2, (double)k3);
+                var sums = Vector256.Create(_prefix[b0][k0], _prefix[b1][k1], _prefix[b2][k2], _prefix[b3][k3]);
+                (scaleV * ((counts * x) - sums)).CopyTo(margins.Slice(first, 4));
+            }
+        }
+
         for (var p = first; p < paths; p++)
         {
-            var block = blocks.Length == 1 ? blocks[0] : blocks[Math.Min(blocks.Length - 1, (int)(draws[p] * blocks.Length))];
-            margins[p] = MarginPerMwUsd(block, hashpriceUsdPerPhDay[p] * usdPerMwhPerHashprice, scale);
+            margins[p] = MarginPerMwUsd(BlockOf(blocks, draws[p]), hashpriceUsdPerPhDay[p] * usdPerMwhPerHashprice, scale);
         }
     }
+
+    // The historical month a draw in [0, 1) picks among a calendar month's blocks.
+    private static int BlockOf(int[] blocks, double draw) => blocks.Length == 1 ? blocks[0] : blocks[Math.Min(blocks.Length - 1, (int)(draw * blocks.Length))];
 
     /// <summary>Hours in block <paramref name="block"/> (730.5 for a flat library).</summary>
     public double Hours(int block) => HoursPerFlatMonth > 0 ? HoursPerFlatMonth : _sorted[block].Length;

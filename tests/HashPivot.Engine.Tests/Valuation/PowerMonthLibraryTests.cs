@@ -53,6 +53,7 @@ public class PowerMonthLibraryMonthTests
     [InlineData(1)]
     [InlineData(3)]
     [InlineData(37)]
+    [InlineData(400)]
     public void MarginsOfMonth_AreTheSingleCallsBitForBit(int paths)
     {
         // Series libraries with one and with several historical months per calendar month, and a flat one (the vector path), over
