@@ -137,7 +137,16 @@ public sealed class DashboardTests
         await page.GetByLabel("Email").FillAsync(ServerProcess.Email);
         await page.GetByLabel("Password").FillAsync(ServerProcess.Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.WaitForURLAsync("**/portfolios");
+        try
+        {
+            await page.WaitForURLAsync("**/portfolios");
+        }
+        catch (TimeoutException e)
+        {
+            // A rare hang here (1 run in 5 on a cold machine) left no trace of where the page was: say it, with what it shows.
+            var text = await page.Locator("body").InnerTextAsync(new() { Timeout = 5_000 });
+            throw new TimeoutException($"sign-in did not reach /portfolios; the page is {page.Url}: {text[..Math.Min(text.Length, 600)]}", e);
+        }
     }
 
     // A chart renders: a non-empty inline SVG with drawn paths, whose text names every expected series (legend entries).
