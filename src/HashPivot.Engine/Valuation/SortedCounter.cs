@@ -107,11 +107,14 @@ public sealed class SortedCounter
     public int Length { get; }
 
     /// <summary>How many values are below <paramref name="x"/> (&lt;, not ≤): the index of the first value ≥ x.</summary>
+    /// <remarks>The index's path is small enough to inline into a caller's loop; everything else is one call away.</remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public int CountBelow(double x)
     {
         if (_bucketStart is { } starts && !double.IsNaN(x) && Vector256.IsHardwareAccelerated)
         {
-            var first = starts[Slot(x, _indexLow, _bucketsPerUnit, starts.Length - 3)];
+            // The slot is clamped to 0 … buckets + 1 and the array holds buckets + 3 starts: in range by construction.
+            var first = Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(starts), Slot(x, _indexLow, _bucketsPerUnit, starts.Length - 3));
             if (first >= 0)
             {
                 var limit = Vector256.Create(x);
@@ -121,6 +124,12 @@ public sealed class SortedCounter
             }
         }
 
+        return CountBelowByChunks(x);
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private int CountBelowByChunks(double x)
+    {
         if (!Vector256.IsHardwareAccelerated)
         {
             return BinarySearch(x);
