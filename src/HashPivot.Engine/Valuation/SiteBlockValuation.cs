@@ -1,6 +1,5 @@
 using System.Buffers;
 using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 
 namespace HashPivot.Engine.Valuation;
@@ -21,18 +20,26 @@ internal sealed class SiteBlockValuation : IDisposable
     private const int FlushGroups = 2048; // 2048 groups × 4 lanes of values below 2⁵¹ cannot overflow a long (2⁶³)
 
     private readonly int _months;
+    private readonly int _years;
     private readonly int _paths;
     private readonly int _lanes;
-    private readonly double[] _mined; // [month][lane], lanes = paths rounded up to a multiple of 4
+    private readonly double[] _mined; // [lane]: one month's after-tax mining cash per MW, lanes = paths rounded up to a multiple of 4
+    private readonly double[] _discounted; // [lane]: Σ mined × discount factor over the months so far
+    private readonly double[] _lastYear; // [lane]: Σ mined over the horizon's last twelve months
+    private readonly double[] _before; // [year][lane]: mining MW × the discounted sum before the year's first month
     private readonly double[] _discountFactor; // the factor of month m, (1 + r)^-(m+1) by repeated multiplication as the scalar loop did
 
     /// <summary>Scratch for a block of <paramref name="paths"/> paths of <paramref name="months"/> months at <paramref name="monthlyFactor"/> per month.</summary>
     public SiteBlockValuation(int months, int paths, double monthlyFactor)
     {
         _months = months;
+        _years = months / 12; // a request's horizon is whole years
         _paths = paths;
         _lanes = LanesFor(paths);
-        _mined = ArrayPool<double>.Shared.Rent(months * _lanes); // scratch, fully written per site before it is read
+        _mined = ArrayPool<double>.Shared.Rent(_lanes); // scratch, each written before it is read
+        _discounted = ArrayPool<double>.Shared.Rent(_lanes);
+        _lastYear = ArrayPool<double>.Shared.Rent(_lanes);
+        _before = ArrayPool<double>.Shared.Rent(Math.Max(1, _years) * _lanes);
         _discountFactor = new double[months];
         var d = 1.0;
         for (var m = 0; m < months; m++)
@@ -43,7 +50,13 @@ internal sealed class SiteBlockValuation : IDisposable
     }
 
     /// <summary>Returns the scratch to the shared pool.</summary>
-    public void Dispose() => ArrayPool<double>.Shared.Return(_mined);
+    public void Dispose()
+    {
+        ArrayPool<double>.Shared.Return(_mined);
+        ArrayPool<double>.Shared.Return(_discounted);
+        ArrayPool<double>.Shared.Return(_lastYear);
+        ArrayPool<double>.Shared.Return(_before);
+    }
 
     /// <summary>Paths rounded up to whole vectors: the row length of month-major path arrays.</summary>
     public static int LanesFor(int paths) => (paths + Lanes - 1) / Lanes * Lanes;
@@ -59,17 +72,50 @@ internal sealed class SiteBlockValuation : IDisposable
         var site = request.Sites[s];
         var tax = request.Financing.TaxRate;
         var toRevenue = 1000 / (site.MiningJPerTh * 24); // USD/MWh per USD/PH/day: 1 MW at e J/TH hashes 1,000/e PH/s
+        var miningMw = Vector256.Create(site.MiningMw);
+        var row = _mined.AsSpan(0, _lanes);
+        _discounted.AsSpan(0, _lanes).Clear();
+        _lastYear.AsSpan(0, _lanes).Clear();
         for (var m = 0; m < _months; m++)
         {
-            var row = _mined.AsSpan(m * _lanes, _lanes);
             site.Power.MarginsOfMonthPerMwUsd(calendarMonths[m], hashprice.Slice(m * _lanes, _lanes), toRevenue, draws.Slice(m * _lanes, _lanes), site.PowerScale, row);
             AfterTax(row, tax);
             miningSums[m] += FixedSum(row[.._paths]);
+
+            // The discounting while the month is in cache, each lane summing its months in order as the scalar loop did: the
+            // discounted sum before each year's first month, the whole sum, and the last twelve months undiscounted.
+            if (m % 12 == 0)
+            {
+                Snapshot(miningMw, _before.AsSpan((m / 12) * _lanes, _lanes));
+            }
+
+            Accumulate(row, Vector256.Create(_discountFactor[m]), m >= _months - 12);
         }
 
         for (var p = 0; p < _lanes; p += Lanes)
         {
             WriteNpvs(request, plan, s, p, npv, npvStride);
+        }
+    }
+
+    private void Snapshot(Vector256<double> miningMw, Span<double> before)
+    {
+        for (var p = 0; p < _lanes; p += Lanes)
+        {
+            (miningMw * Vector256.Create((ReadOnlySpan<double>)_discounted.AsSpan(p, Lanes))).CopyTo(before.Slice(p, Lanes));
+        }
+    }
+
+    private void Accumulate(ReadOnlySpan<double> row, Vector256<double> factor, bool lastYear)
+    {
+        for (var p = 0; p < _lanes; p += Lanes)
+        {
+            var mined = Vector256.Create(row.Slice(p, Lanes));
+            (Vector256.Create((ReadOnlySpan<double>)_discounted.AsSpan(p, Lanes)) + (mined * factor)).CopyTo(_discounted.AsSpan(p, Lanes));
+            if (lastYear)
+            {
+                (Vector256.Create((ReadOnlySpan<double>)_lastYear.AsSpan(p, Lanes)) + mined).CopyTo(_lastYear.AsSpan(p, Lanes));
+            }
         }
     }
 
@@ -132,36 +178,10 @@ internal sealed class SiteBlockValuation : IDisposable
     private void WriteNpvs(ValuationRequest request, ConversionPlan plan, int s, int p, Span<double> npv, int stride)
     {
         var site = request.Sites[s];
-        var months = _months;
         var years = request.Years;
         var miningMw = Vector256.Create(site.MiningMw);
-        Span<Vector256<double>> before = stackalloc Vector256<double>[years]; // discounted mining cash up to each start year, × mining MW
-        ref var mined = ref MemoryMarshal.GetArrayDataReference(_mined);
-        var row = (nuint)_lanes;
-        var discounted = Vector256<double>.Zero;
-        var m = 0;
-        for (var y = 0; y < years; y++)
-        {
-            // The discounted sum of the months before the start year's first month, accumulated in month order.
-            for (var start = Math.Min(months, y * 12); m < start; m++)
-            {
-                discounted += Vector256.LoadUnsafe(ref mined, ((nuint)m * row) + (nuint)p) * Vector256.Create(_discountFactor[m]);
-            }
-
-            before[y] = miningMw * discounted;
-        }
-
-        for (; m < months; m++)
-        {
-            discounted += Vector256.LoadUnsafe(ref mined, ((nuint)m * row) + (nuint)p) * Vector256.Create(_discountFactor[m]);
-        }
-
-        var lastYear = Vector256<double>.Zero;
-        for (m = Math.Max(0, months - 12); m < months; m++)
-        {
-            lastYear += Vector256.LoadUnsafe(ref mined, ((nuint)m * row) + (nuint)p);
-        }
-
+        var discounted = Vector256.Create((ReadOnlySpan<double>)_discounted.AsSpan(p, Lanes));
+        var lastYear = Vector256.Create((ReadOnlySpan<double>)_lastYear.AsSpan(p, Lanes));
         var mineTerminal = Vector256.Create(request.Financing.TerminalMultiple) * Vector256.Max(Vector256<double>.Zero, lastYear) * Vector256.Create(plan.HorizonFactor);
         var mine = miningMw * (discounted + mineTerminal);
         Store(mine, npv, 0, stride, p);
@@ -169,8 +189,9 @@ internal sealed class SiteBlockValuation : IDisposable
         var rest = Vector256.Create(1 - request.HybridLeaseShare);
         for (var y = 0; y < years; y++)
         {
-            var lease = before[y] + Vector256.Create(site.ConvertibleMw * plan.LeasePv[s][y]);
-            var cloud = before[y] + Vector256.Create(site.ConvertibleMw * plan.CloudPv[s][y]);
+            var before = Vector256.Create((ReadOnlySpan<double>)_before.AsSpan((y * _lanes) + p, Lanes));
+            var lease = before + Vector256.Create(site.ConvertibleMw * plan.LeasePv[s][y]);
+            var cloud = before + Vector256.Create(site.ConvertibleMw * plan.CloudPv[s][y]);
             Store(lease, npv, Strategy.IndexOf(StrategyKind.Lease, y, years), stride, p);
             Store(cloud, npv, Strategy.IndexOf(StrategyKind.Cloud, y, years), stride, p);
             Store((share * lease) + (rest * mine), npv, Strategy.IndexOf(StrategyKind.Hybrid, y, years), stride, p);
