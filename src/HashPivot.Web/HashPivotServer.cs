@@ -27,6 +27,7 @@ public static class HashPivotServer
         {
             builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         }
+
         var settings = builder.Configuration.GetSection(ServerSettings.Section).Get<ServerSettings>() ?? new ServerSettings();
         builder.Services.AddSingleton(settings);
         builder.Services.AddSingleton<SqlStore>(_ => StoreFactory.Open(string.IsNullOrWhiteSpace(settings.Db) ? StorePaths.DefaultSqlitePath() : settings.Db));

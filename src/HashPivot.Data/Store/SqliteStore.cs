@@ -9,7 +9,7 @@ public sealed class SqliteStore : SqlStore
     private const int SqliteConstraint = 19;
 
     // As long as the driver's own default command timeout: a writer gives up after 30 s either way.
-    private const int BusyTimeoutMilliseconds = 30_000;
+    private const string WaitWhenBusy = "PRAGMA busy_timeout = 30000";
     private readonly string _connectionString;
 
     private SqliteStore(string path, IReadOnlyList<Migration> migrations)
@@ -88,7 +88,7 @@ public sealed class SqliteStore : SqlStore
     private static void WaitInSqliteWhenBusy(SqliteConnection connection)
     {
         using var command = connection.CreateCommand();
-        command.CommandText = "PRAGMA busy_timeout = " + BusyTimeoutMilliseconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        command.CommandText = WaitWhenBusy;
         command.ExecuteNonQuery();
     }
 

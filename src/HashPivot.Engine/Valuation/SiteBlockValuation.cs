@@ -20,7 +20,6 @@ internal sealed class SiteBlockValuation : IDisposable
     private const int FlushGroups = 2048; // 2048 groups × 4 lanes of values below 2⁵¹ cannot overflow a long (2⁶³)
 
     private readonly int _months;
-    private readonly int _years;
     private readonly int _paths;
     private readonly int _lanes;
     private readonly double[] _mined; // [lane]: one month's after-tax mining cash per MW, lanes = paths rounded up to a multiple of 4
@@ -33,13 +32,12 @@ internal sealed class SiteBlockValuation : IDisposable
     public SiteBlockValuation(int months, int paths, double monthlyFactor)
     {
         _months = months;
-        _years = months / 12; // a request's horizon is whole years
         _paths = paths;
         _lanes = LanesFor(paths);
         _mined = ArrayPool<double>.Shared.Rent(_lanes); // scratch, each written before it is read
         _discounted = ArrayPool<double>.Shared.Rent(_lanes);
         _lastYear = ArrayPool<double>.Shared.Rent(_lanes);
-        _before = ArrayPool<double>.Shared.Rent(Math.Max(1, _years) * _lanes);
+        _before = ArrayPool<double>.Shared.Rent(Math.Max(1, months / 12) * _lanes); // a request's horizon is whole years
         _discountFactor = new double[months];
         var d = 1.0;
         for (var m = 0; m < months; m++)

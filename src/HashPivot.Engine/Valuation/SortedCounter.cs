@@ -34,7 +34,7 @@ public sealed class SortedCounter
 
     private readonly double[] _padded;
     private readonly double[] _chunkLast;
-    private readonly int[]? _bucketStart; // [bucket] the values in lower buckets, or −1 when the bucket holds more than a window
+    private readonly int[]? _bucketStart; // [slot] the values in lower slots, or −1 when the slot holds more than a window; null: no index
     private readonly double _indexLow;
     private readonly double _bucketsPerUnit;
 

@@ -28,7 +28,7 @@ public sealed record ValueRunResult(string RunId, ValueDocument Result)
     internal byte[]? ResultUtf8 { get; init; }
 
     /// <summary>The response body <c>{"run_id": ..., "result": ...}</c>, as the API's JSON options would write this record, from the stored bytes.</summary>
-    internal IResult ToHttpResult() => ResultUtf8 is { } utf8 ? new StoredJsonResult(RunId, utf8) : Results.Ok(this);
+    internal IResult ToHttpResult() => new StoredJsonResult(RunId, ResultUtf8 ?? JsonSerializer.SerializeToUtf8Bytes(Result, ApiJson.Options));
 
     private sealed class StoredJsonResult(string runId, byte[] resultUtf8) : IResult
     {
@@ -40,7 +40,7 @@ public sealed record ValueRunResult(string RunId, ValueDocument Result)
             writer.WriteStartObject();
             writer.WriteString(ApiJson.Options.PropertyNamingPolicy!.ConvertName(nameof(RunId)), runId);
             writer.WritePropertyName(ApiJson.Options.PropertyNamingPolicy.ConvertName(nameof(Result)));
-            writer.WriteRawValue(resultUtf8, skipInputValidation: true); // written by the serializer just before
+            writer.WriteRawValue(resultUtf8, skipInputValidation: true); // written by the serializer with the API's options
             writer.WriteEndObject();
             await writer.FlushAsync(httpContext.RequestAborted);
         }
