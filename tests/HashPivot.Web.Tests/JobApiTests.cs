@@ -61,11 +61,15 @@ public sealed class JobApiTests(ServerFactory server) : IClassFixture<ServerFact
     [Fact]
     public async Task CancelMidRun_IsCancelledBeforeTheLastPath_AndStoresNoRun()
     {
-        var admin = await server.DemoAdminAsync();
-        var big = await BigPortfolioAsync(admin, copies: 6); // 24 sites × 20,000 paths: ~79 blocks of 256 paths, seconds of work
+        // The engine's workers wait inside their progress report until the cancel arrives, so the cancel lands mid-run on any
+        // machine; the real engine must then stop at its next block. (Timing it against a big portfolio failed once the engine
+        // got fast enough to finish all 20,000 paths before the DELETE.)
+        await using var paused = new ServerFactory { TestServices = s => s.AddSingleton<IValuationExecutor>(new HeldUntilCancelledExecutor()) };
+        var admin = await paused.DemoAdminAsync();
+        var id = await SamplePortfolioAsync(admin);
         var runsBefore = await CountValueRunsAsync(admin);
 
-        var started = await admin.PostAsJsonAsync($"/api/v1/portfolios/{big}/valuations", new { paths = 20_000, seed = 1 });
+        var started = await admin.PostAsJsonAsync($"/api/v1/portfolios/{id}/valuations", new { paths = 20_000, seed = 1 });
         var location = started.Headers.Location!.OriginalString;
         JsonElement running;
         do
@@ -75,12 +79,14 @@ public sealed class JobApiTests(ServerFactory server) : IClassFixture<ServerFact
         }
         while (running.GetProperty("paths_done").GetInt32() == 0 && !Finished.Contains(running.GetProperty("status").GetString()));
 
+        Assert.Equal("running", running.GetProperty("status").GetString());
         var cancel = await admin.DeleteAsync(location);
         Assert.Equal(HttpStatusCode.OK, cancel.StatusCode);
         Assert.True((await cancel.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("cancel_requested").GetBoolean());
 
         var (job, _) = await WaitAsync(admin, location);
         Assert.Equal("cancelled", job.GetProperty("status").GetString());
+        // Each worker finished at most the block it held; 20,000 paths are 79 blocks of 256.
         Assert.InRange(job.GetProperty("paths_done").GetInt32(), 1, 19_999);
         Assert.Equal(JsonValueKind.Null, job.GetProperty("run_id").ValueKind);
         Assert.Equal(runsBefore, await CountValueRunsAsync(admin));
@@ -215,21 +221,6 @@ public sealed class JobApiTests(ServerFactory server) : IClassFixture<ServerFact
         (await client.GetFromJsonAsync<JsonElement>("/api/v1/portfolios"))[0].GetProperty("id").GetInt64();
 
     // The sample's four sites repeated (renamed) to make a valuation long enough to cancel part-way.
-    private static async Task<long> BigPortfolioAsync(HttpClient admin, int copies)
-    {
-        var sample = Samples.Portfolio();
-        var at = sample.IndexOf("\nsites:\n", StringComparison.Ordinal) + "\nsites:\n".Length;
-        var document = new StringBuilder(sample[..at]);
-        for (var i = 0; i < copies; i++)
-        {
-            document.Append(sample[at..].Replace("  - name: ", $"  - name: copy {i} ", StringComparison.Ordinal));
-        }
-
-        var created = await admin.PostAsJsonAsync("/api/v1/portfolios", new { name = "big " + Guid.NewGuid().ToString("N")[..8], document = document.ToString() });
-        created.EnsureSuccessStatusCode();
-        return (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt64();
-    }
-
     private static async Task<int> CountValueRunsAsync(HttpClient client) =>
         (await client.GetFromJsonAsync<JsonElement[]>("/api/v1/runs?kind=value"))!.Length;
 
@@ -259,6 +250,24 @@ public sealed class JobApiTests(ServerFactory server) : IClassFixture<ServerFact
         var user = await server.Store.CreateUserAsync($"{role}-{Guid.NewGuid():N}@demo.test", Passwords.Hash("pw"));
         await server.Store.SetMembershipAsync(demo.Id, user.Id, role);
         return await server.TokenClientAsync(user.Id, demo.Id);
+    }
+
+    // The in-process executor whose every progress report holds its engine worker until the job is cancelled (at most a minute).
+    private sealed class HeldUntilCancelledExecutor : IValuationExecutor
+    {
+        public string Name => "held until cancelled";
+
+        public Task<ValuationResult> RunAsync(ValuationRequest request, int paths, IProgress<int>? progress, CancellationToken cancellationToken) =>
+            new InProcessValuationExecutor().RunAsync(request, paths, new HoldingProgress(progress, cancellationToken), cancellationToken);
+
+        private sealed class HoldingProgress(IProgress<int>? inner, CancellationToken cancellationToken) : IProgress<int>
+        {
+            public void Report(int value)
+            {
+                inner?.Report(value);
+                cancellationToken.WaitHandle.WaitOne(TimeSpan.FromMinutes(1));
+            }
+        }
     }
 
     // The in-process executor behind a gate: a job holds its slot until the test opens the gate.
