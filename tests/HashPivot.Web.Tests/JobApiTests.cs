@@ -220,7 +220,6 @@ public sealed class JobApiTests(ServerFactory server) : IClassFixture<ServerFact
     internal static async Task<long> SamplePortfolioAsync(HttpClient client) =>
         (await client.GetFromJsonAsync<JsonElement>("/api/v1/portfolios"))[0].GetProperty("id").GetInt64();
 
-    // The sample's four sites repeated (renamed) to make a valuation long enough to cancel part-way.
     private static async Task<int> CountValueRunsAsync(HttpClient client) =>
         (await client.GetFromJsonAsync<JsonElement[]>("/api/v1/runs?kind=value"))!.Length;
 
