@@ -181,6 +181,32 @@ public sealed class ApiTests(ServerFactory server) : IClassFixture<ServerFactory
     }
 
     [Fact]
+    public async Task Sector_EveryAnswerEqualsADocumentBuiltAfresh_ForEachDate_AlsoPastTheCachedDates()
+    {
+        // The server parses the embedded dataset once and keeps each date's document and JSON (EmbeddedSector); every answer, the first,
+        // a repeated one and one past the cache's bound, must equal the document built from a fresh parse for that date.
+        var admin = await server.DemoAdminAsync();
+        var fresh = HashPivot.Data.Sector.SectorCsv.ParseEmbedded().Value!;
+        var dates = Enumerable.Range(0, Api.EmbeddedSector.MaxDates + 6).Select(d => new DateOnly(2025, 1, 1).AddDays(9 * d)).ToList();
+
+        foreach (var (date, query) in dates.Select(d => ((DateOnly?)d, "?as_of=" + d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)))
+                     .Prepend((null, "")).Prepend((new DateOnly(2026, 5, 26), "?as_of=2026-05-26")).Append((null, "")).Append((dates[0], "?as_of=" + dates[0].ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture))))
+        {
+            using var response = await admin.GetAsync("/api/v1/sector" + query);
+            var expected = System.Text.Json.Nodes.JsonNode.Parse(JsonSerializer.SerializeToUtf8Bytes(SectorDocument.Build(fresh, date), Api.ApiJson.Options));
+
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.Equal("application/json", response.Content.Headers.ContentType!.MediaType);
+            Assert.True(System.Text.Json.Nodes.JsonNode.DeepEquals(expected, System.Text.Json.Nodes.JsonNode.Parse(await response.Content.ReadAsByteArrayAsync())),
+                $"GET /api/v1/sector{query} differs from the document built afresh");
+        }
+
+        var bad = await admin.GetAsync("/api/v1/sector?as_of=26-05-2026");
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.Equal("application/problem+json", bad.Content.Headers.ContentType!.MediaType);
+    }
+
+    [Fact]
     public async Task MarketsEvent_SyntheticSample_FindsThePlantedAbnormalReturn()
     {
         var admin = await server.DemoAdminAsync();

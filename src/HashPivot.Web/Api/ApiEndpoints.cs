@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
 using HashPivot.Data.Analysis;
-using HashPivot.Data.Sector;
 using HashPivot.Data.Store;
 using HashPivot.Data.Validation;
 using HashPivot.Engine.Markets;
@@ -80,12 +79,14 @@ internal static class ApiEndpoints
             await w.Store.DeleteDatasetAsync(name, ct) ? Results.NoContent() : NotFound("dataset", name)).RequireAuthorization(Auth.Editor)
             .WithSummary("Deletes a dataset.");
 
-        api.MapGet("/sector", ([FromQuery(Name = "as_of")] string? asOf) => SectorDocument.Build(SectorData(), ParseDate(asOf, "as_of")))
+        api.MapGet("/sector", ([FromQuery(Name = "as_of")] string? asOf) =>
+                Results.Bytes(EmbeddedSector.View(ParseDate(asOf, "as_of")).Json, "application/json; charset=utf-8"))
+            .Produces<SectorDocument>()
             .WithSummary("The listed miners' GW by status, AI backlog and EV per MW, as hashpivot sector --json.");
-        api.MapGet("/sector/contracts", () => ContractRow.All(SectorData())).WithSummary("Every AI/HPC contract with its implied USD/kW-month.");
-        api.MapGet("/sector/table.csv", ([FromQuery(Name = "as_of")] string? asOf) => TableExport.Csv(SectorTable.From(SectorDocument.Build(SectorData(), ParseDate(asOf, "as_of"))), "sector.csv"))
+        api.MapGet("/sector/contracts", () => ContractRow.All(EmbeddedSector.Data)).WithSummary("Every AI/HPC contract with its implied USD/kW-month.");
+        api.MapGet("/sector/table.csv", ([FromQuery(Name = "as_of")] string? asOf) => TableExport.Csv(SectorTable.From(EmbeddedSector.View(ParseDate(asOf, "as_of")).Document), "sector.csv"))
             .WithSummary("The sector table as CSV.");
-        api.MapGet("/sector/table.xlsx", ([FromQuery(Name = "as_of")] string? asOf) => TableExport.Xlsx(SectorTable.From(SectorDocument.Build(SectorData(), ParseDate(asOf, "as_of"))), "sector.xlsx", "sector"))
+        api.MapGet("/sector/table.xlsx", ([FromQuery(Name = "as_of")] string? asOf) => TableExport.Xlsx(SectorTable.From(EmbeddedSector.View(ParseDate(asOf, "as_of")).Document), "sector.xlsx", "sector"))
             .WithSummary("The sector table as XLSX.");
 
         var markets = api.MapGroup("/markets");
@@ -109,7 +110,6 @@ internal static class ApiEndpoints
             .WithSummary("Market-model event studies: AR, CAR and t per ticker.");
     }
 
-    internal static HashPivot.Engine.Sector.SectorDataset SectorData() => SectorCsv.ParseEmbedded().ValueOrThrow();
 
     internal static DateOnly? ParseDate(string? text, string field)
     {

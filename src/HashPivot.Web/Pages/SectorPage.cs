@@ -1,8 +1,6 @@
 using System.Globalization;
 using System.Text;
-using HashPivot.Data.Analysis;
 using HashPivot.Data.Validation;
-using HashPivot.Engine.Sector;
 using HashPivot.Web.Api;
 using HashPivot.Web.Pages.Sections;
 using static HashPivot.Web.Pages.Html;
@@ -16,7 +14,7 @@ internal static class SectorPage
 
     private static IResult Show(HttpContext context, string? asOf)
     {
-        var data = ApiEndpoints.SectorData();
+        var data = EmbeddedSector.Data;
         DateOnly date;
         try
         {
@@ -27,8 +25,8 @@ internal static class SectorPage
             date = data.LatestDate;
         }
 
-        var summary = SectorRollup.Summarize(data, date);
-        var doc = SectorDocument.Build(data, date, summary);
+        var view = EmbeddedSector.View(date);
+        var (summary, doc) = (view.Summary, view.Document);
         var counted = SectorSection.CountedBacklog(data);
         var iso = date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         var body = new StringBuilder();
