@@ -26,7 +26,20 @@ var connections = Math.Clamp(int.Parse(options.Get("--connections", "64"), Cultu
 var warmup = TimeSpan.FromSeconds(Math.Clamp(int.Parse(options.Get("--warmup", "0"), CultureInfo.InvariantCulture), 0, 60));
 using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = connections, PooledConnectionLifetime = TimeSpan.FromMinutes(10), UseCookies = true };
 using var http = new HttpClient(handler) { BaseAddress = baseUri, Timeout = TimeSpan.FromSeconds(30) };
-var token = await Session.TokenAsync(http, options.Get("--email", "admin@hashpivot.local"), options.Get("--password", Environment.GetEnvironmentVariable("HASHPIVOT_ADMIN_PASSWORD") ?? ""));
+string token;
+try
+{
+    token = await Session.TokenAsync(http, options.Get("--email", "admin@hashpivot.local"), options.Get("--password", Environment.GetEnvironmentVariable("HASHPIVOT_ADMIN_PASSWORD") ?? ""));
+}
+catch (HttpRequestException e)
+{
+    // A stack trace for "no server there" or "wrong password" hides the one line that matters.
+    Console.Error.WriteLine(e.StatusCode is { } status
+        ? $"signing in at {baseUri} failed with HTTP {(int)status}: check --email and --password (or HASHPIVOT_ADMIN_PASSWORD)"
+        : $"cannot reach {baseUri}: {e.Message} (start the server first: hashpivot serve --urls {baseUri.GetLeftPart(UriPartial.Authority)})");
+    return 2;
+}
+
 http.DefaultRequestHeaders.Authorization = new("Bearer", token);
 if (options.Get("--valuation", "") is { Length: > 0 } sitesText)
 {
