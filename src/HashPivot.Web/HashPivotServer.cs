@@ -39,7 +39,7 @@ public static class HashPivotServer
         }
 
         builder.Services.TryAddSingleton<IValuationExecutor, InProcessValuationExecutor>();
-        builder.Services.AddSingleton<ValuationInputCache>();
+        builder.Services.AddSingleton<PortfolioInputCache>();
         builder.Services.AddSingleton<ValuationRuns>();
         builder.Services.AddSingleton<ValuationJobs>();
         builder.Services.AddHostedService<ValuationJobRunner>();

@@ -79,7 +79,7 @@ public sealed class ValuationApiTests(ServerFactory server) : IClassFixture<Serv
         var created = await editor.PostAsJsonAsync("/api/v1/portfolios", new { name = "cached", document = Web.Hosting.Samples.Portfolio() });
         var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt64();
 
-        var cache = server.Services.GetRequiredService<Web.Api.ValuationInputCache>();
+        var cache = server.Services.GetRequiredService<Web.Api.PortfolioInputCache>();
         var store = server.Store.ForWorkspace(workspace.Id);
         async Task<ValuationRequest> InputsAsync() => await cache.RequestAsync(store, (await store.GetPortfolioAsync(id))!, 10, 2, CancellationToken.None);
 
@@ -95,6 +95,40 @@ public sealed class ValuationApiTests(ServerFactory server) : IClassFixture<Serv
 
         Assert.Equal(before, again);
         Assert.True(after < before, $"mining NPV with 4× grid prices {after:N0} should be below {before:N0}");
+    }
+
+    [Fact]
+    public async Task Compare_IsServedFromTheCache_UntilTheGridDatasetIsReplaced_ThePortfolioChanges_OrTheDatasetIsGone()
+    {
+        var (editor, _) = await server.MemberAsync("cmp-" + Guid.NewGuid().ToString("N")[..8], Data.Store.WorkspaceRole.Editor);
+        var csv = await File.ReadAllTextAsync(Path.Combine(Repo.Root, "samples", "synthetic", "grid_prices_hourly_2024_synthetic.csv"));
+        await UploadGridAsync(editor, csv, replace: false);
+        var created = await editor.PostAsJsonAsync("/api/v1/portfolios", new { name = "compared", document = Web.Hosting.Samples.Portfolio() });
+        var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt64();
+        async Task<JsonElement> CompareAsync() => await editor.GetFromJsonAsync<JsonElement>($"/api/v1/portfolios/{id}/compare");
+        static double MerchantAverage(JsonElement compare) => compare.GetProperty("sites").EnumerateArray()
+            .Single(s => s.GetProperty("name").GetString() == "North Hub merchant").GetProperty("power_price").GetProperty("average_usd_per_mwh").GetDouble();
+
+        var first = await CompareAsync();
+        var repeated = await CompareAsync();
+        Assert.Equal(first.GetRawText(), repeated.GetRawText());
+
+        // Every hourly price times 4: the merchant site's average price must follow (the dataset's import time invalidates the entry).
+        // samples/portfolio.yaml adds adder_usd_per_mwh: 12 to the hub price, so the average goes from hub + 12 to 4 × hub + 12.
+        const double AdderUsdPerMwh = 12;
+        var dearer = string.Join('\n', csv.Split('\n').Select((line, i) => i == 0 || line.Length == 0 ? line
+            : line[..(line.IndexOf(',', StringComparison.Ordinal) + 1)] + (4 * double.Parse(line[(line.IndexOf(',', StringComparison.Ordinal) + 1)..], System.Globalization.CultureInfo.InvariantCulture)).ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        await UploadGridAsync(editor, dearer, replace: true);
+        Assert.Equal((4 * (MerchantAverage(first) - AdderUsdPerMwh)) + AdderUsdPerMwh, MerchantAverage(await CompareAsync()), 9);
+
+        var renamed = Web.Hosting.Samples.Portfolio().Replace("North Hub merchant", "North Hub renamed", StringComparison.Ordinal);
+        (await editor.PutAsJsonAsync($"/api/v1/portfolios/{id}", new { name = "compared", document = renamed })).EnsureSuccessStatusCode();
+        Assert.Contains("North Hub renamed", (await CompareAsync()).GetProperty("sites").EnumerateArray().Select(s => s.GetProperty("name").GetString()));
+
+        (await editor.DeleteAsync($"/api/v1/datasets/{Web.Hosting.Samples.GridDataset}")).EnsureSuccessStatusCode();
+        var gone = await editor.GetAsync($"/api/v1/portfolios/{id}/compare");
+        Assert.Equal(HttpStatusCode.BadRequest, gone.StatusCode);
+        Assert.Equal("application/problem+json", gone.Content.Headers.ContentType!.MediaType);
     }
 
     private static async Task UploadGridAsync(HttpClient client, string csv, bool replace)

@@ -38,8 +38,11 @@ internal static class ApiEndpoints
             await w.Store.GetPortfolioAsync(id, ct) is { } p
                 ? Results.Ok(Portfolios.Load(w.Store, p).Sites.Select(s => new SiteView(s.Name, s.Market, s.Interconnection.Value, s.Fleet.SitePower.Value, s.AiLoad.Value)).ToList())
                 : NotFound("portfolio", id)).WithSummary("The sites of a portfolio (MW).");
-        portfolios.MapGet("/{id:long}/compare", async (long id, CurrentWorkspace w, CancellationToken ct) =>
-            await w.Store.GetPortfolioAsync(id, ct) is { } p ? Results.Ok(CompareDocument.Run(Portfolios.Load(w.Store, p))) : NotFound("portfolio", id))
+        portfolios.MapGet("/{id:long}/compare", async (long id, CurrentWorkspace w, PortfolioInputCache inputs, CancellationToken ct) =>
+                await w.Store.GetPortfolioAsync(id, ct) is { } p
+                    ? Results.Bytes(await inputs.CompareJsonAsync(w.Store, p, ct), "application/json; charset=utf-8")
+                    : NotFound("portfolio", id))
+            .Produces<CompareDocument>()
             .WithSummary("Mining versus lease versus GPU cloud per site and per MW, as hashpivot compare --json.");
 
         portfolios.MapPost("/{id:long}/value", async (long id, HttpRequest request, CurrentWorkspace w, ValuationRuns valuations, CancellationToken ct) =>

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Text.Json;
 using HashPivot.Data.Analysis;
 using HashPivot.Data.Store;
@@ -57,7 +56,7 @@ public sealed record ValueRunResult(string RunId, ValueDocument Result)
 /// the thread pool (long tails under load); one per core keeps the cores busy while another run merges its results on one thread.
 /// Jobs are bounded by their own workers instead.
 /// </remarks>
-internal sealed class ValuationRuns(IValuationExecutor executor, ValuationInputCache inputs, Hosting.ServerSettings settings)
+internal sealed class ValuationRuns(IValuationExecutor executor, PortfolioInputCache inputs, Hosting.ServerSettings settings)
 {
     private readonly SemaphoreSlim _slots = new(Math.Max(1, settings.MaxConcurrentValuations));
 
@@ -115,7 +114,7 @@ internal sealed class ValuationRuns(IValuationExecutor executor, ValuationInputC
             result = await executor.RunAsync(valuation, request.Paths, progress, cancellationToken);
         }
 
-        var inputsJson = ValuationInputs.InputsJson(record.Document, ValuationInputCache.Assumptions, request.Years, request.Paths, request.Seed);
+        var inputsJson = ValuationInputs.InputsJson(record.Document, PortfolioInputCache.Assumptions, request.Years, request.Paths, request.Seed);
         return (ValueDocument.From(result, RunInputs.Hash(inputsJson)), result, inputsJson);
     }
 
@@ -146,88 +145,4 @@ internal sealed class ValuationRuns(IValuationExecutor executor, ValuationInputC
         await store.SaveRunAsync(run, commit is null ? cancellationToken : CancellationToken.None);
         return new ValueRunResult(run.Id, document) { ResultUtf8 = resultUtf8 };
     }
-}
-
-/// <summary>
-/// The engine request of a stored portfolio without its seed, kept per (workspace, portfolio, document, horizon) and checked against the
-/// import time of every dataset it read, so repeated valuations skip the YAML parse, the series read and the power-month resampling.
-/// </summary>
-/// <remarks>Only inputs are cached, never results: each valuation runs its own paths with its own seed.</remarks>
-internal sealed class ValuationInputCache
-{
-    /// <summary>The assumptions every server valuation uses (<c>hashpivot value</c>'s defaults).</summary>
-    public static readonly ValuationAssumptions Assumptions = new();
-
-    private const int MaxEntries = 64;
-    private readonly ConcurrentDictionary<Key, Entry> _entries = new();
-
-    // One load per key at a time (striped locks, bounded): 16 requests arriving together for a cold portfolio parse it once, not 16 times.
-    private readonly SemaphoreSlim[] _loading = [.. Enumerable.Range(0, 16).Select(_ => new SemaphoreSlim(1, 1))];
-
-    /// <summary>The engine request for the record, horizon and seed; from the cache when the portfolio and its datasets are unchanged.</summary>
-    public async Task<ValuationRequest> RequestAsync(WorkspaceStore store, PortfolioRecord record, int years, long seed, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(store);
-        ArgumentNullException.ThrowIfNull(record);
-        var key = new Key(store.WorkspaceId, record.Id, record.UpdatedUtc, years);
-        if (await HitAsync(store, record, key, cancellationToken) is { } hit)
-        {
-            return hit with { Seed = seed };
-        }
-
-        var gate = _loading[(key.GetHashCode() & int.MaxValue) % _loading.Length];
-        await gate.WaitAsync(cancellationToken);
-        try
-        {
-            return (await HitAsync(store, record, key, cancellationToken) ?? await LoadAsync(store, record, key, cancellationToken)) with { Seed = seed };
-        }
-        finally
-        {
-            gate.Release();
-        }
-    }
-
-    private async Task<ValuationRequest?> HitAsync(WorkspaceStore store, PortfolioRecord record, Key key, CancellationToken cancellationToken) =>
-        _entries.TryGetValue(key, out var entry) && entry.Document == record.Document && await FreshAsync(store, entry, cancellationToken) ? entry.Request : null;
-
-    private async Task<ValuationRequest> LoadAsync(WorkspaceStore store, PortfolioRecord record, Key key, CancellationToken cancellationToken)
-    {
-        var years = key.Years;
-        var datasets = new List<string>();
-        var loaded = await Task.Run(() => Portfolios.LoadWithSeries(store, record, datasets.Add), cancellationToken);
-        var request = ValuationInputs.Request(loaded, Assumptions, years, 0);
-        var stamps = new List<(string, DateTimeOffset)>();
-        foreach (var name in datasets.Distinct(StringComparer.Ordinal))
-        {
-            if (await store.GetDatasetAsync(name, cancellationToken) is { } d)
-            {
-                stamps.Add((name, d.Info.ImportedAtUtc));
-            }
-        }
-
-        if (_entries.Count >= MaxEntries)
-        {
-            _entries.Clear();
-        }
-
-        _entries[key] = new Entry(record.Document, request, stamps);
-        return request;
-    }
-
-    private static async Task<bool> FreshAsync(WorkspaceStore store, Entry entry, CancellationToken cancellationToken)
-    {
-        foreach (var (name, imported) in entry.Datasets)
-        {
-            if (await store.GetDatasetAsync(name, cancellationToken) is not { } d || d.Info.ImportedAtUtc != imported)
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
-
-    private readonly record struct Key(long WorkspaceId, long PortfolioId, DateTimeOffset UpdatedUtc, int Years);
-
-    private sealed record Entry(string Document, ValuationRequest Request, IReadOnlyList<(string Name, DateTimeOffset ImportedUtc)> Datasets);
 }
