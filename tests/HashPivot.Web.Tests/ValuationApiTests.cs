@@ -73,11 +73,7 @@ public sealed class ValuationApiTests(ServerFactory server) : IClassFixture<Serv
     [Fact]
     public async Task Value_AfterTheGridDatasetIsReplaced_UsesTheNewPrices_NotTheCachedInputs()
     {
-        var (editor, workspace) = await server.MemberAsync("cache-" + Guid.NewGuid().ToString("N")[..8], Data.Store.WorkspaceRole.Editor);
-        var csv = await File.ReadAllTextAsync(Path.Combine(Repo.Root, "samples", "synthetic", "grid_prices_hourly_2024_synthetic.csv"));
-        await UploadGridAsync(editor, csv, replace: false);
-        var created = await editor.PostAsJsonAsync("/api/v1/portfolios", new { name = "cached", document = Web.Hosting.Samples.Portfolio() });
-        var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt64();
+        var (editor, workspace, csv, id) = await SamplePortfolioOnOwnGridAsync("cache-");
 
         var cache = server.Services.GetRequiredService<Web.Api.PortfolioInputCache>();
         var store = server.Store.ForWorkspace(workspace.Id);
@@ -87,9 +83,7 @@ public sealed class ValuationApiTests(ServerFactory server) : IClassFixture<Serv
         var cached = await InputsAsync();
         var again = await MerchantMineMeanAsync(editor, id);
         Assert.Same(cached.Sites, (await InputsAsync()).Sites); // a hit: the same parsed sites and power months
-        var dearer = string.Join('\n', csv.Split('\n').Select((line, i) => i == 0 || line.Length == 0 ? line
-            : line[..(line.IndexOf(',', StringComparison.Ordinal) + 1)] + (4 * double.Parse(line[(line.IndexOf(',', StringComparison.Ordinal) + 1)..], System.Globalization.CultureInfo.InvariantCulture)).ToString(System.Globalization.CultureInfo.InvariantCulture)));
-        await UploadGridAsync(editor, dearer, replace: true);
+        await UploadGridAsync(editor, TimesFour(csv), replace: true);
         var after = await MerchantMineMeanAsync(editor, id);
         Assert.NotSame(cached.Sites, (await InputsAsync()).Sites); // the replaced dataset invalidated the entry
 
@@ -100,11 +94,7 @@ public sealed class ValuationApiTests(ServerFactory server) : IClassFixture<Serv
     [Fact]
     public async Task Compare_IsServedFromTheCache_UntilTheGridDatasetIsReplaced_ThePortfolioChanges_OrTheDatasetIsGone()
     {
-        var (editor, _) = await server.MemberAsync("cmp-" + Guid.NewGuid().ToString("N")[..8], Data.Store.WorkspaceRole.Editor);
-        var csv = await File.ReadAllTextAsync(Path.Combine(Repo.Root, "samples", "synthetic", "grid_prices_hourly_2024_synthetic.csv"));
-        await UploadGridAsync(editor, csv, replace: false);
-        var created = await editor.PostAsJsonAsync("/api/v1/portfolios", new { name = "compared", document = Web.Hosting.Samples.Portfolio() });
-        var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt64();
+        var (editor, _, csv, id) = await SamplePortfolioOnOwnGridAsync("cmp-");
         async Task<JsonElement> CompareAsync() => await editor.GetFromJsonAsync<JsonElement>($"/api/v1/portfolios/{id}/compare");
         static double MerchantAverage(JsonElement compare) => compare.GetProperty("sites").EnumerateArray()
             .Single(s => s.GetProperty("name").GetString() == "North Hub merchant").GetProperty("power_price").GetProperty("average_usd_per_mwh").GetDouble();
@@ -116,9 +106,7 @@ public sealed class ValuationApiTests(ServerFactory server) : IClassFixture<Serv
         // Every hourly price times 4: the merchant site's average price must follow (the dataset's import time invalidates the entry).
         // samples/portfolio.yaml adds adder_usd_per_mwh: 12 to the hub price, so the average goes from hub + 12 to 4 × hub + 12.
         const double AdderUsdPerMwh = 12;
-        var dearer = string.Join('\n', csv.Split('\n').Select((line, i) => i == 0 || line.Length == 0 ? line
-            : line[..(line.IndexOf(',', StringComparison.Ordinal) + 1)] + (4 * double.Parse(line[(line.IndexOf(',', StringComparison.Ordinal) + 1)..], System.Globalization.CultureInfo.InvariantCulture)).ToString(System.Globalization.CultureInfo.InvariantCulture)));
-        await UploadGridAsync(editor, dearer, replace: true);
+        await UploadGridAsync(editor, TimesFour(csv), replace: true);
         Assert.Equal((4 * (MerchantAverage(first) - AdderUsdPerMwh)) + AdderUsdPerMwh, MerchantAverage(await CompareAsync()), 9);
 
         var renamed = Web.Hosting.Samples.Portfolio().Replace("North Hub merchant", "North Hub renamed", StringComparison.Ordinal);
@@ -130,6 +118,20 @@ public sealed class ValuationApiTests(ServerFactory server) : IClassFixture<Serv
         Assert.Equal(HttpStatusCode.BadRequest, gone.StatusCode);
         Assert.Equal("application/problem+json", gone.Content.Headers.ContentType!.MediaType);
     }
+
+    // A new workspace with an editor, the synthetic grid dataset uploaded under the sample's name, and the sample portfolio reading it.
+    private async Task<(HttpClient Editor, Data.Store.Workspace Workspace, string GridCsv, long PortfolioId)> SamplePortfolioOnOwnGridAsync(string prefix)
+    {
+        var (editor, workspace) = await server.MemberAsync(prefix + Guid.NewGuid().ToString("N")[..8], Data.Store.WorkspaceRole.Editor);
+        var csv = await File.ReadAllTextAsync(Path.Combine(Repo.Root, "samples", "synthetic", "grid_prices_hourly_2024_synthetic.csv"));
+        await UploadGridAsync(editor, csv, replace: false);
+        var created = await editor.PostAsJsonAsync("/api/v1/portfolios", new { name = prefix + "portfolio", document = Web.Hosting.Samples.Portfolio() });
+        return (editor, workspace, csv, (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt64());
+    }
+
+    // The grid CSV (timestamp,value) with every price times 4.
+    private static string TimesFour(string csv) => string.Join('\n', csv.Split('\n').Select((line, i) => i == 0 || line.Length == 0 ? line
+        : line[..(line.IndexOf(',', StringComparison.Ordinal) + 1)] + (4 * double.Parse(line[(line.IndexOf(',', StringComparison.Ordinal) + 1)..], System.Globalization.CultureInfo.InvariantCulture)).ToString(System.Globalization.CultureInfo.InvariantCulture)));
 
     private static async Task UploadGridAsync(HttpClient client, string csv, bool replace)
     {
