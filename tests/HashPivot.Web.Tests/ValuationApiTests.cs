@@ -117,6 +117,13 @@ public sealed class ValuationApiTests(ServerFactory server) : IClassFixture<Serv
         var gone = await editor.GetAsync($"/api/v1/portfolios/{id}/compare");
         Assert.Equal(HttpStatusCode.BadRequest, gone.StatusCode);
         Assert.Equal("application/problem+json", gone.Content.Headers.ContentType!.MediaType);
+
+        // The dashboard's overview reads the same cache: it says the portfolio does not load, naming the missing dataset.
+        var page = await editor.GetAsync($"/portfolios/{id}");
+        var html = await page.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.BadRequest, page.StatusCode);
+        Assert.Contains("The portfolio does not load", html, StringComparison.Ordinal);
+        Assert.Contains(Web.Hosting.Samples.GridDataset, html, StringComparison.Ordinal);
     }
 
     // A new workspace with an editor, the synthetic grid dataset uploaded under the sample's name, and the sample portfolio reading it.

@@ -30,7 +30,11 @@ internal sealed class PortfolioInputCache
     public async Task<ValuationRequest> RequestAsync(WorkspaceStore store, PortfolioRecord record, int years, long seed, CancellationToken cancellationToken) =>
         (await EntryAsync(store, record, cancellationToken)).Request(years) with { Seed = seed };
 
-    /// <summary>The compare document of the record (<c>hashpivot compare --json</c>) as the API's UTF-8 JSON; built once per cached portfolio.</summary>
+    /// <summary>The compare document of the record (<c>hashpivot compare --json</c>); built once per cached portfolio.</summary>
+    public async Task<CompareDocument> CompareAsync(WorkspaceStore store, PortfolioRecord record, CancellationToken cancellationToken) =>
+        (await EntryAsync(store, record, cancellationToken)).Compare.Value;
+
+    /// <summary>The compare document of the record as the API's UTF-8 JSON; serialised once per cached portfolio.</summary>
     public async Task<ReadOnlyMemory<byte>> CompareJsonAsync(WorkspaceStore store, PortfolioRecord record, CancellationToken cancellationToken) =>
         (await EntryAsync(store, record, cancellationToken)).CompareJson.Value;
 
@@ -97,18 +101,31 @@ internal sealed class PortfolioInputCache
 
     private readonly record struct Key(long WorkspaceId, long PortfolioId, DateTimeOffset UpdatedUtc);
 
-    private sealed class Entry(string document, PortfolioWithSeries loaded, IReadOnlyList<(string Name, DateTimeOffset ImportedUtc)> datasets)
+    private sealed class Entry
     {
+        private readonly PortfolioWithSeries _loaded;
+
         // Lazy per horizon: requests arriving together for a new horizon resample the power months once.
         private readonly ConcurrentDictionary<int, Lazy<ValuationRequest>> _requests = new();
 
-        public string Document => document;
+        public Entry(string document, PortfolioWithSeries loaded, IReadOnlyList<(string Name, DateTimeOffset ImportedUtc)> datasets)
+        {
+            _loaded = loaded;
+            Document = document;
+            Datasets = datasets;
+            Compare = new(() => CompareDocument.Run(loaded.Portfolio));
+            CompareJson = new(() => JsonSerializer.SerializeToUtf8Bytes(Compare.Value, ApiJson.Options));
+        }
 
-        public IReadOnlyList<(string Name, DateTimeOffset ImportedUtc)> Datasets => datasets;
+        public string Document { get; }
 
-        public Lazy<byte[]> CompareJson { get; } = new(() => JsonSerializer.SerializeToUtf8Bytes(CompareDocument.Run(loaded.Portfolio), ApiJson.Options));
+        public IReadOnlyList<(string Name, DateTimeOffset ImportedUtc)> Datasets { get; }
+
+        public Lazy<CompareDocument> Compare { get; }
+
+        public Lazy<byte[]> CompareJson { get; }
 
         public ValuationRequest Request(int years) =>
-            _requests.GetOrAdd(years, y => new Lazy<ValuationRequest>(() => ValuationInputs.Request(loaded, Assumptions, y, 0))).Value;
+            _requests.GetOrAdd(years, y => new Lazy<ValuationRequest>(() => ValuationInputs.Request(_loaded, Assumptions, y, 0))).Value;
     }
 }

@@ -39,7 +39,7 @@ internal static class PortfolioPages
         return Page(context, "Portfolios", "Portfolios", body.ToString());
     }
 
-    private static async Task<IResult> OverviewAsync(long id, HttpContext context, CurrentWorkspace w)
+    private static async Task<IResult> OverviewAsync(long id, HttpContext context, CurrentWorkspace w, PortfolioInputCache inputs)
     {
         if (await w.Store.GetPortfolioAsync(id, context.RequestAborted) is not { } record)
         {
@@ -49,7 +49,7 @@ internal static class PortfolioPages
         CompareDocument doc;
         try
         {
-            doc = CompareDocument.Run(Portfolios.Load(w.Store, record));
+            doc = await inputs.CompareAsync(w.Store, record, context.RequestAborted);
         }
         catch (InputException e)
         {
