@@ -21,7 +21,7 @@ internal static class AnalyzeCommand
         var seed = new Option<long>("--seed") { Description = "Seed of the valuation's draws.", DefaultValueFactory = _ => 42 };
         paths.Validators.Add(r =>
         {
-            if (r.Tokens.Count > 0 && r.GetValueOrDefault<int>() is < 1 or > 200_000)
+            if (Options.TryTypedNumber(r, out var v) && v is < 1 or > 200_000)
             {
                 r.AddError("--paths must be between 1 and 200,000.");
             }

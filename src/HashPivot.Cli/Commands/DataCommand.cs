@@ -170,7 +170,7 @@ internal static class DataCommand
     private static Command SynthGrid(CliContext context)
     {
         var year = new Option<int>("--year") { Description = "Calendar year of hourly UTC prices (default 2024).", DefaultValueFactory = _ => 2024 };
-        year.Validators.Add(r => { if (r.GetValueOrDefault<int>() is < 1990 or > 2100) { r.AddError("--year must be between 1990 and 2100."); } });
+        year.Validators.Add(r => { if (Options.TryTypedNumber(r, out var v) && v is < 1990 or > 2100) { r.AddError("--year must be between 1990 and 2100."); } });
         var seed = new Option<int>("--seed") { Description = "Random seed; the same seed gives the same year (default 7).", DefaultValueFactory = _ => 7 };
         var median = Options.PositiveNumber("--median-usd-per-mwh", "Typical price before shape and noise (default 19.8, calibrated to ERCOT HB_NORTH 2024).", defaultValue: 19.8);
         var output = new Option<FileInfo?>("--out") { Description = "CSV file to write (timestamp,value)." };

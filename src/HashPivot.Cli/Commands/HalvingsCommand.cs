@@ -11,11 +11,11 @@ internal static class HalvingsCommand
     public static Command Build(CliContext context)
     {
         var height = new Option<long>("--height") { Description = "Current block height.", Required = true };
-        height.Validators.Add(r => { if (r.GetValueOrDefault<long>() < 0) { r.AddError("--height must not be negative."); } });
+        height.Validators.Add(r => { if (Options.TryTypedNumber(r, out var v) && v < 0) { r.AddError("--height must not be negative."); } });
         var asOf = new Option<DateTimeOffset?>("--as-of") { Description = "UTC time of that height (default: now)." };
         var minutes = Options.PositiveNumber("--block-minutes", "Average minutes per block assumed ahead (default 10).", defaultValue: 10);
         var count = new Option<int>("--count") { Description = "Halvings to list (default 8).", DefaultValueFactory = _ => 8 };
-        count.Validators.Add(r => { if (r.GetValueOrDefault<int>() is < 1 or > 64) { r.AddError("--count must be between 1 and 64."); } });
+        count.Validators.Add(r => { if (Options.TryTypedNumber(r, out var v) && v is < 1 or > 64) { r.AddError("--count must be between 1 and 64."); } });
         var command = new Command("halvings", "Halving heights, subsidy after each and estimated dates.\n"
             + "Example: hashpivot halvings --height 925000 --as-of 2025-11-24T00:00:00Z")
         {

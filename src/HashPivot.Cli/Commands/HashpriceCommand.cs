@@ -18,11 +18,11 @@ internal static class HashpriceCommand
         var difficulty = Options.PositiveNumber("--difficulty", "Network difficulty, e.g. 1.2493e14.");
         var fees = Options.NonNegativeNumber("--fees-btc-per-block", "Average fees per block in BTC (default 0).", 0);
         var height = new Option<long?>("--height") { Description = "Block height; sets the subsidy." };
-        height.Validators.Add(r => { if (r.GetValueOrDefault<long?>() < 0) { r.AddError("--height must not be negative."); } });
+        height.Validators.Add(r => { if (Options.TryTypedNumber(r, out var v) && v < 0) { r.AddError("--height must not be negative."); } });
         var subsidy = new Option<double?>("--subsidy-btc") { Description = $"Subsidy per block in BTC (default {CurrentEraSubsidyBtc}, the current era)." };
         subsidy.Validators.Add(r =>
         {
-            if (r.GetValueOrDefault<double?>() is { } s && (!double.IsFinite(s) || s < 0 || s > 50))
+            if (Options.TryTypedNumber(r, out var s) && (!double.IsFinite(s) || s < 0 || s > 50))
             {
                 r.AddError("--subsidy-btc must be between 0 and 50.");
             }

@@ -54,15 +54,20 @@ internal static class Options
         },
     };
 
+    /// <summary>
+    /// The number the user typed for a numeric option, for range checks; false when none was typed or the text is not a number. Text
+    /// that is not a number is the option's converter's to report (exit 2): a check must not read the value then, reading it throws.
+    /// </summary>
+    public static bool TryTypedNumber(OptionResult result, out double value)
+    {
+        value = 0;
+        return result.Tokens.Count > 0
+            && double.TryParse(result.Tokens[0].Value, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out value);
+    }
+
     private static void RequireFinite(OptionResult result, string name, bool allowZero)
     {
-        if (result.Tokens.Count == 0)
-        {
-            return;
-        }
-
-        // Text that is not a number is reported by the option's own converter; only judge numbers here.
-        if (!double.TryParse(result.Tokens[0].Value, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var value))
+        if (!TryTypedNumber(result, out var value))
         {
             return;
         }

@@ -22,14 +22,14 @@ internal static class PlanCommand
         var seed = new Option<long>("--seed") { Description = "Seed of the valuation's draws.", DefaultValueFactory = _ => 42 };
         paths.Validators.Add(r =>
         {
-            if (r.Tokens.Count > 0 && r.GetValueOrDefault<int>() is < 20 or > 20_000)
+            if (Options.TryTypedNumber(r, out var v) && v is < 20 or > 20_000)
             {
                 r.AddError("--paths must be between 20 and 20,000.");
             }
         });
         budget.Validators.Add(r =>
         {
-            if (r.Tokens.Count > 0 && r.GetValueOrDefault<double>() is < 0 or double.NaN)
+            if (Options.TryTypedNumber(r, out var v) && v is < 0 or double.NaN)
             {
                 r.AddError("--budget-usd must be zero or more.");
             }

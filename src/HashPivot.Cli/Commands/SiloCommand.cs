@@ -24,7 +24,7 @@ internal static class SiloCommand
         {
             p.Validators.Add(r =>
             {
-                if (r.Tokens.Count > 0 && r.GetValueOrDefault<int>() is < 1 or > 65535)
+                if (Options.TryTypedNumber(r, out var v) && v is < 1 or > 65535)
                 {
                     r.AddError($"{r.Option.Name} must be a port between 1 and 65535.");
                 }

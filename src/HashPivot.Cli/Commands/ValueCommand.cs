@@ -151,7 +151,7 @@ internal static class ValueCommand
 
     private static void Range<T>(Option<T> option, double min, double max) => option.Validators.Add(r =>
     {
-        if (r.Tokens.Count > 0 && Convert.ToDouble(r.GetValueOrDefault<T>(), CultureInfo.InvariantCulture) is var v && (v < min || v > max))
+        if (Options.TryTypedNumber(r, out var v) && (v < min || v > max))
         {
             r.AddError(string.Create(CultureInfo.InvariantCulture, $"{r.Option.Name} must be between {min} and {max}, got {v}."));
         }
