@@ -2,6 +2,7 @@ using System.CommandLine;
 using HashPivot.Charts;
 using HashPivot.Data.Analysis;
 using HashPivot.Data.Dispatch;
+using HashPivot.Data.Store;
 using HashPivot.Data.Validation;
 using HashPivot.Engine.Dispatch;
 using HashPivot.Solvers.Dispatch;
@@ -135,7 +136,9 @@ internal static class DispatchCommand
         command.SetAction(CliApp.Guard(context, parsed =>
         {
             var pricesPath = parsed.GetValue(prices)!;
-            var series = DispatchInputs.ReadPrices(pricesPath, parsed.GetValue(column), () => StoreOption.Open(parsed));
+            var series = DispatchInputs.ReadPrices(pricesPath, parsed.GetValue(column), () => StoreOption.OpenForLookup(parsed)
+                ?? throw new InputException(new InputProblem(pricesPath, 0, 0, "--prices",
+                    $"neither a file nor a dataset: there is no store at {StorePaths.DefaultSqlitePath()} yet (see 'hashpivot data import')")));
             if (DispatchInputs.CountGaps(series) is > 0 and var gaps)
             {
                 // Dwell, ramp and battery treat consecutive rows as consecutive intervals; say so rather than refuse a real file.

@@ -17,4 +17,11 @@ internal static class StoreOption
         var db = parsed.GetValue(Db);
         return StoreFactory.Open(string.IsNullOrWhiteSpace(db) ? StorePaths.DefaultSqlitePath() : db);
     }
+
+    /// <summary>
+    /// The store to look a name up in, as <see cref="Open"/>; but without <c>--db</c> and before any import the default SQLite file does
+    /// not exist, and creating it only to find nothing there would leave an empty store behind: then null.
+    /// </summary>
+    public static IHashPivotStore? OpenForLookup(ParseResult parsed) =>
+        string.IsNullOrWhiteSpace(parsed.GetValue(Db)) && !File.Exists(StorePaths.DefaultSqlitePath()) ? null : Open(parsed);
 }

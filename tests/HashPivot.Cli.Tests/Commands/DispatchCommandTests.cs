@@ -15,6 +15,30 @@ public sealed class DispatchCommandTests : IDisposable
         "timestamp,value\n2024-01-01T00:00:00Z,20\n2024-01-01T01:00:00Z,80\n2024-01-01T02:00:00Z,-10\n2024-01-01T03:00:00Z,5000\n");
 
     [Fact]
+    public void PricesNeitherFileNorDataset_WithoutAStoreYet_Exits2_AndCreatesNoStore()
+    {
+        // A separate process with its own XDG_DATA_HOME: the default store must stay absent after a failed look-up (it used to be
+        // created empty just to find nothing in it).
+        var data = Path.Combine(Path.GetTempPath(), "hashpivot-lookup-" + Guid.NewGuid().ToString("N"));
+        var start = new System.Diagnostics.ProcessStartInfo("dotnet")
+        {
+            ArgumentList = { Path.Combine(AppContext.BaseDirectory, "hashpivot.dll"), "dispatch", "--prices", "/nonexistent/prices.csv", "--hashprice", "45", "--fleet-mw", "100", "--fleet-jth", "17.5" },
+            RedirectStandardError = true,
+            RedirectStandardOutput = true,
+        };
+        start.Environment["XDG_DATA_HOME"] = data;
+        using var process = System.Diagnostics.Process.Start(start)!;
+        var error = process.StandardError.ReadToEnd();
+        process.WaitForExit();
+
+        Assert.Equal(2, process.ExitCode);
+        Assert.Contains("/nonexistent/prices.csv", error, StringComparison.Ordinal);
+        Assert.Contains("--prices", error, StringComparison.Ordinal);
+        Assert.Contains("no store at " + Path.Combine(data, "hashpivot", "hashpivot.db"), error, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(data), "the failed look-up created the default store");
+    }
+
+    [Fact]
     public void Dispatch_QuickFormFourHours_MatchesHandCalculation()
     {
         var run = CliRunner.Run("dispatch", "--prices", FourHourPrices(), "--hashprice", "40", "--fleet-mw", "10", "--fleet-jth", "20",
