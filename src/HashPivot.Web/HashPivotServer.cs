@@ -75,7 +75,7 @@ public static class HashPivotServer
         app.MapGet("/health", () => Results.Ok(new { status = "ok" })).AllowAnonymous().ExcludeFromDescription();
         app.MapOpenApi();
         app.MapScalarApiReference();
-        var api = app.MapGroup("/api/v1").WithTags("HashPivot");
+        var api = app.MapGroup("/api/v1").WithTags("HashPivot").DescribeProblems();
         ApiEndpoints.Map(api);
         JobEndpoints.Map(api);
         MemberEndpoints.Map(api);

@@ -231,6 +231,14 @@ public sealed class ApiTests(ServerFactory server) : IClassFixture<ServerFactory
         Assert.Contains("/api/v1/portfolios/{id}/compare", paths);
         Assert.Contains("/api/v1/dispatch", paths);
         Assert.DoesNotContain("/health", paths);
+
+        // The problem answers a caller must handle, as application/problem+json: 401 everywhere, 404 for a named object, 400 for a body.
+        string[] Codes(string path, string method) => [.. document.GetProperty("paths").GetProperty(path).GetProperty(method).GetProperty("responses").EnumerateObject()
+            .Where(r => r.Value.TryGetProperty("content", out var c) && c.TryGetProperty("application/problem+json", out _)).Select(r => r.Name).Order()];
+        Assert.Equal(["401", "404"], Codes("/api/v1/portfolios/{id}/compare", "get"));
+        Assert.Equal(["400", "401", "404"], Codes("/api/v1/portfolios/{id}/value", "post"));
+        Assert.Equal(["400", "401"], Codes("/api/v1/portfolios", "post"));
+        Assert.Equal(["401"], Codes("/api/v1/sector", "get"));
     }
 
     [Fact]
