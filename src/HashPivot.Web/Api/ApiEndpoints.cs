@@ -40,7 +40,7 @@ internal static class ApiEndpoints
                 : NotFound("portfolio", id)).WithSummary("The sites of a portfolio (MW).");
         portfolios.MapGet("/{id:long}/compare", async (long id, CurrentWorkspace w, PortfolioInputCache inputs, CancellationToken ct) =>
                 await w.Store.GetPortfolioAsync(id, ct) is { } p
-                    ? Results.Bytes(await inputs.CompareJsonAsync(w.Store, p, ct), "application/json; charset=utf-8")
+                    ? Results.Bytes(await inputs.CompareJsonAsync(w.Store, p, ct), ApiJson.ContentType)
                     : NotFound("portfolio", id))
             .Produces<CompareDocument>()
             .WithSummary("Mining versus lease versus GPU cloud per site and per MW, as hashpivot compare --json.");
@@ -83,7 +83,7 @@ internal static class ApiEndpoints
             .WithSummary("Deletes a dataset.");
 
         api.MapGet("/sector", ([FromQuery(Name = "as_of")] string? asOf) =>
-                Results.Bytes(EmbeddedSector.View(ParseDate(asOf, "as_of")).Json, "application/json; charset=utf-8"))
+                Results.Bytes(EmbeddedSector.View(ParseDate(asOf, "as_of")).Json, ApiJson.ContentType))
             .Produces<SectorDocument>()
             .WithSummary("The listed miners' GW by status, AI backlog and EV per MW, as hashpivot sector --json.");
         api.MapGet("/sector/contracts", () => ContractRow.All(EmbeddedSector.Data)).WithSummary("Every AI/HPC contract with its implied USD/kW-month.");

@@ -9,6 +9,9 @@ internal static class ApiJson
 {
     public static readonly JsonSerializerOptions Options = Configure(new JsonSerializerOptions(JsonSerializerDefaults.Web));
 
+    /// <summary>The content type of a JSON answer written from bytes already serialised with <see cref="Options"/>.</summary>
+    public const string ContentType = "application/json; charset=utf-8";
+
     public static JsonSerializerOptions Configure(JsonSerializerOptions options)
     {
         options.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;

@@ -34,7 +34,7 @@ public sealed record ValueRunResult(string RunId, ValueDocument Result)
         public async Task ExecuteAsync(HttpContext httpContext)
         {
             httpContext.Response.StatusCode = StatusCodes.Status200OK;
-            httpContext.Response.ContentType = "application/json; charset=utf-8";
+            httpContext.Response.ContentType = ApiJson.ContentType;
             await using var writer = new Utf8JsonWriter(httpContext.Response.BodyWriter);
             writer.WriteStartObject();
             writer.WriteString(ApiJson.Options.PropertyNamingPolicy!.ConvertName(nameof(RunId)), runId);

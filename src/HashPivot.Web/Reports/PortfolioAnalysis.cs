@@ -1,7 +1,6 @@
 using HashPivot.Charts;
 using HashPivot.Data.Analysis;
 using HashPivot.Data.Portfolios;
-using HashPivot.Data.Sector;
 using HashPivot.Data.Store;
 using HashPivot.Data.Validation;
 using HashPivot.Data.Valuation;
@@ -75,9 +74,8 @@ public sealed record PortfolioAnalysis(
         var inputs = ValuationInputs.InputsJson(File.ReadAllText(portfolioFile), assumptions, 10, paths, seed);
 
         step?.Invoke("sector view");
-        var data = SectorCsv.ParseEmbedded().ValueOrThrow();
-        var summary = SectorRollup.Summarize(data, data.LatestDate);
-        return new PortfolioAnalysis(portfolioFile, compare, dispatches, fixedSites, SectorDocument.Build(data, data.LatestDate, summary), summary,
-            SectorSection.CountedBacklog(data), ValueDocument.From(valuation, RunInputs.Hash(inputs)), valuation);
+        var sector = EmbeddedSector.View(null);
+        return new PortfolioAnalysis(portfolioFile, compare, dispatches, fixedSites, sector.Document, sector.Summary,
+            SectorSection.CountedBacklog(EmbeddedSector.Data), ValueDocument.From(valuation, RunInputs.Hash(inputs)), valuation);
     }
 }
